@@ -1,0 +1,5 @@
+"""Allow ``python -m selfassess``."""
+
+from selfassess.cli import main
+
+raise SystemExit(main())

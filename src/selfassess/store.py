@@ -1,0 +1,219 @@
+"""Reading and writing framework and assessment files (TOML), with located errors.
+
+Every read failure becomes an InputError naming the file (and the place, where there is one);
+writes are atomic (temporary file in the same folder, fsync, rename) and deterministic, and keep
+the previous version as ``FILE.bak``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from selfassess.assessment import (
+    Assessment,
+    assessment_from_data,
+    assessment_to_data,
+    check_assessment,
+)
+from selfassess.errors import InputError, Problem
+from selfassess.framework import Framework, framework_from_data
+from selfassess.validation import suggest
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory."""
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every way it can fail into a message about that file."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InputError.single(path, "is a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError.single(path, f"is too large to be a selfassess file ({size // (1024 * 1024)} MB)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(path, "does not exist") from None
+    except PermissionError:
+        raise InputError.single(path, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise InputError.single(path, f"cannot be read: {exc.strerror or exc}") from None
+    return parse_toml(raw, path)
+
+
+def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
+    if not raw.strip():
+        raise InputError.single(path, "is empty")
+    if b"\x00" in raw[:8192]:
+        raise InputError.single(path, "is not a text file (it looks like binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.single(
+            path, f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError.single(path, f"is not valid TOML: {exc}") from None
+
+
+# --- frameworks -------------------------------------------------------------------------------
+
+
+def bundled_framework_files() -> list[Path]:
+    """The framework files that ship with selfassess, in name order."""
+    folder = resources.files("selfassess") / "frameworks"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_framework(path: str | Path) -> Framework:
+    return framework_from_data(read_toml(path), str(path))
+
+
+def bundled_frameworks() -> dict[str, Framework]:
+    """Bundled frameworks by id."""
+    frameworks = [load_framework(p) for p in bundled_framework_files()]
+    return {f.id: f for f in frameworks}
+
+
+def bundled_framework(framework_id: str) -> Framework:
+    """A bundled framework by id (reads only its own file)."""
+    for path in bundled_framework_files():
+        if path.stem == framework_id:
+            return load_framework(path)
+    ids = [p.stem for p in bundled_framework_files()]
+    raise InputError.single(
+        None,
+        f'There is no bundled framework "{framework_id}"{suggest(framework_id, ids)}. '
+        f"Bundled frameworks: {', '.join(ids)}.",
+    )
+
+
+def resolve_framework(spec: str) -> tuple[Framework, str]:
+    """A framework from a bundled id or a path to a TOML file; also what to record in a new file."""
+    if spec.endswith(".toml") or os.sep in spec or Path(spec).is_file():
+        return load_framework(spec), str(Path(spec).resolve())
+    return bundled_framework(spec), ""
+
+
+def framework_for(assessment: Assessment, path: Path) -> Framework:
+    """The framework an assessment was made against: its own file, else the bundled one."""
+    if assessment.framework_file:
+        framework_path = (path.parent / assessment.framework_file)
+        try:
+            framework = load_framework(framework_path)
+        except InputError as exc:
+            raise InputError(path, [Problem("framework_file", f"could not be read: {exc}")]) from None
+    else:
+        try:
+            framework = bundled_framework(assessment.framework)
+        except InputError as exc:
+            raise InputError(path, [Problem("framework", str(exc))]) from None
+    if framework.id != assessment.framework:
+        raise InputError(path, [Problem("framework", f'is "{assessment.framework}" but the framework file holds "{framework.id}"')])
+    return framework
+
+
+# --- assessments ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Loaded:
+    """An assessment with the framework it was made against, and where it came from."""
+
+    path: Path
+    assessment: Assessment
+    framework: Framework
+
+
+def load_assessment(path: str | Path) -> Loaded:
+    """Read, type-check and check an assessment against its framework; every problem is listed."""
+    path = Path(path)
+    data = read_toml(path)
+    if "judgements" in data and "framework" not in data:
+        raise InputError.single(path, "is a framework, not an assessment (try `selfassess validate`)")
+    assessment = assessment_from_data(data, str(path))
+    framework = framework_for(assessment, path)
+    problems = check_assessment(assessment, framework)
+    if problems:
+        raise InputError(path, problems)
+    return Loaded(path, assessment, framework)
+
+
+def dumps_assessment(assessment: Assessment, framework: Framework | None = None) -> str:
+    """The assessment as TOML text: stable order, defaults left out, trailing newline."""
+    import tomli_w  # only needed when writing
+
+    text = tomli_w.dumps(assessment_to_data(assessment, framework), multiline_strings=True)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def save_assessment(assessment: Assessment, path: str | Path, framework: Framework | None = None) -> None:
+    """Write atomically: a temporary file beside the target, fsync, then rename over it.
+
+    The previous version is kept as ``FILE.bak``. New files are readable by their owner only,
+    because assessments can hold sensitive casework detail.
+    """
+    write_text_atomic(Path(path), dumps_assessment(assessment, framework))
+
+
+def write_text_atomic(path: Path, text: str, *, backup: bool = True) -> None:
+    """Write UTF-8 text to ``path`` atomically, keeping the old version as ``path.bak``."""
+    write_bytes_atomic(path, text.encode("utf-8"), backup=backup)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = True) -> None:
+    """Write bytes to ``path`` atomically; see ``save_assessment``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    existing_mode = None
+    try:
+        existing_mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, existing_mode if existing_mode is not None else 0o600)
+        if backup and existing_mode is not None:
+            backup_path = path.with_name(path.name + ".bak")
+            try:
+                _copy_backup(path, backup_path)
+            except OSError:
+                pass  # a missing backup must not stop the save itself
+        os.replace(tmp, path)
+        _fsync_folder(folder)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _copy_backup(path: Path, backup_path: Path) -> None:
+    """Copy (not move) the old version, so the real file exists at every instant."""
+    write_bytes_atomic(backup_path, path.read_bytes(), backup=False)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
