@@ -150,6 +150,21 @@ def new_assessment(
 
 def assessment_from_data(data: dict[str, Any], file: str | None = None) -> Assessment:
     """Build an assessment from parsed TOML (types only); raise InputError listing every problem."""
+    assessment, problems = decode_assessment(data, file)
+    if assessment is None:
+        raise InputError(file, problems)
+    return assessment
+
+
+def decode_assessment(
+    data: dict[str, Any], file: str | None = None
+) -> tuple[Assessment | None, list[Problem]]:
+    """Type-check parsed TOML. Returns the assessment, or None and the problems found.
+
+    Where some criterion records are malformed, the problems are returned with a *partial*
+    assessment holding the well-formed rest, so that the checks against the framework can still
+    report their problems too: a user fixing a file sees them all at once.
+    """
     version = data.get("format_version", FORMAT_VERSION)
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise InputError.single(
@@ -159,9 +174,15 @@ def assessment_from_data(data: dict[str, Any], file: str | None = None) -> Asses
             "format_version",
         )
     assessment, problems = convert(data, Assessment)
-    if assessment is None:
-        raise InputError(file, problems)
-    return assessment
+    if assessment is not None:
+        return assessment, []
+    criteria = data.get("criteria")
+    if isinstance(criteria, dict):
+        sound = {k: v for k, v in criteria.items() if convert(v, CriterionRecord)[0] is not None}
+        partial, still = convert({**data, "criteria": sound}, Assessment)
+        if partial is not None and not still:
+            return partial, problems
+    return None, problems
 
 
 def check_assessment(assessment: Assessment, framework: Framework) -> list[Problem]:

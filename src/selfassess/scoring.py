@@ -162,7 +162,9 @@ def _holds(cond: Condition, tally: _Tally) -> tuple[bool, str]:
         ok = False
     if cond.share_below is not None and (share is None or share >= cond.share_below):
         ok = False
-    found = f"{count} of {pool}" + (f", {percent(share)}" if share is not None else "")
+    if not pool:
+        return ok, "none rated" if not cond.limiting_only else "no limiting criterion rated"
+    found = f"{count} of {pool}, {percent(share or 0.0)}"
     return ok, found
 
 

@@ -17,9 +17,9 @@ from typing import Any
 
 from selfassess.assessment import (
     Assessment,
-    assessment_from_data,
     assessment_to_data,
     check_assessment,
+    decode_assessment,
 )
 from selfassess.errors import InputError, Problem
 from selfassess.framework import Framework, framework_from_data
@@ -60,9 +60,12 @@ def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
             path, f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8"
         ) from None
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError.single(path, f"is not valid TOML: {exc}") from None
+    if not data:
+        raise InputError.single(path, "is empty (it holds no settings)")
+    return data
 
 
 # --- frameworks -------------------------------------------------------------------------------
@@ -140,12 +143,34 @@ def load_assessment(path: str | Path) -> Loaded:
     data = read_toml(path)
     if "judgements" in data and "framework" not in data:
         raise InputError.single(path, "is a framework, not an assessment (try `selfassess validate`)")
-    assessment = assessment_from_data(data, str(path))
-    framework = framework_for(assessment, path)
-    problems = check_assessment(assessment, framework)
-    if problems:
+    assessment, problems = decode_assessment(data, str(path))
+    if assessment is None:
         raise InputError(path, problems)
+    try:
+        framework = framework_for(assessment, path)
+    except InputError as exc:
+        raise InputError(path, problems + exc.problems) from None
+    problems += check_assessment(assessment, framework)
+    if problems:
+        raise InputError(path, sorted(problems, key=_problem_order(data)))
     return Loaded(path, assessment, framework)
+
+
+def _problem_order(data: dict[str, Any]):
+    """Sort problems by where they are in the file, so the list reads top to bottom."""
+    keys = list(data)
+    criteria = list(data.get("criteria", {})) if isinstance(data.get("criteria"), dict) else []
+
+    def key(problem: Problem) -> tuple[int, int, str]:
+        head = problem.place.split(".")[0].split("[")[0]
+        top = keys.index(head) if head in keys else len(keys)
+        sub = len(criteria)
+        if head == "criteria":
+            rest = problem.place[len("criteria."):].split(".")[0].strip('"')
+            sub = criteria.index(rest) if rest in criteria else len(criteria)
+        return top, sub, problem.place
+
+    return key
 
 
 def dumps_assessment(assessment: Assessment, framework: Framework | None = None) -> str:

@@ -56,7 +56,7 @@ def convert(data: Any, type_: type[T]) -> tuple[T | None, list[Problem]]:
 
 def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str:
     """Return ' (did you mean "x"?)' for the closest choice, or ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
@@ -109,16 +109,23 @@ def _matches(value: Any, info: mi.Type) -> bool:
     return True
 
 
+def _wrong_kind(value: Any, info: mi.Type, place: str) -> Problem:
+    options = info.types if isinstance(info, mi.UnionType) else (info,)
+    allowed = [str(v) for t in options if isinstance(t, mi.LiteralType) for v in t.values]
+    hint = suggest(value, allowed) if allowed and isinstance(value, str) else ""
+    return Problem(place, f"expected {_expected(info)}, found {describe_value(value)}{hint}")
+
+
 def _walk(value: Any, info: mi.Type, place: str, problems: list[Problem]) -> None:
     if isinstance(info, mi.UnionType):
         for option in info.types:
             if _matches(value, option):
                 _walk(value, option, place, problems)
                 return
-        problems.append(Problem(place, f"expected {_expected(info)}, found {describe_value(value)}"))
+        problems.append(_wrong_kind(value, info, place))
         return
     if not _matches(value, info):
-        problems.append(Problem(place, f"expected {_expected(info)}, found {describe_value(value)}"))
+        problems.append(_wrong_kind(value, info, place))
         return
     if isinstance(info, mi.StrType):
         if info.min_length and len(value) < info.min_length:

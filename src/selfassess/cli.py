@@ -1,0 +1,317 @@
+"""The ``selfassess`` command: a thin shell over the core that parses arguments and prints.
+
+Exit codes: 0 success, 2 bad input or usage (with a message naming the file and the place on
+stderr, never a traceback). Modules are imported inside each command so that, for example,
+``selfassess report`` never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfassess import __version__
+from selfassess.errors import InputError, SelfAssessError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+COMMANDS = ("open", "frameworks", "new", "validate", "report", "import-report")
+
+DESCRIPTION = """\
+Self-assess your children's services against Ofsted's ILACS framework.
+
+Run [bold]selfassess[/] on its own to open the app, or [bold]selfassess FILE[/] to open an
+assessment file in it. The other commands work without the app.
+"""
+
+
+class _Consoles:
+    """Standard output and standard error consoles, made on first use."""
+
+    def __init__(self) -> None:
+        self._out: Console | None = None
+        self._err: Console | None = None
+
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            from rich.console import Console
+
+            self._out = Console()
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True)
+        return self._err
+
+
+def print_error(err: Console, exc: SelfAssessError) -> None:
+    """A user-level error: every problem on its own line, file and place first."""
+    from rich.text import Text
+
+    if isinstance(exc, InputError):
+        for line in exc.summary().splitlines():
+            err.print(Text("Error: ", style="bold red") + Text(line), soft_wrap=True)
+    else:
+        err.print(Text("Error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def cmd_frameworks(args: argparse.Namespace, io: _Consoles) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from selfassess.store import bundled_frameworks
+
+    frameworks = bundled_frameworks()
+    if args.json:
+        rows = [
+            {
+                "id": f.id, "version": f.version, "title": f.title,
+                "applies_from": f.applies_from.isoformat(),
+                "applies_until": f.applies_until.isoformat() if f.applies_until else None,
+                "judgements": f.published_judgement_ids(), "criteria": len(f.criteria),
+            }
+            for f in frameworks.values()
+        ]
+        io.out.print_json(json.dumps(rows))
+        return EXIT_OK
+    table = Table(title="Bundled frameworks", title_justify="left")
+    table.add_column("Id", style="bold", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("For inspections", no_wrap=True)
+    table.add_column("Judgements")
+    table.add_column("Criteria", justify="right")
+    for f in frameworks.values():
+        until = f"{f.applies_until:%b %Y}" if f.applies_until else "now"
+        judgements = [f.published_label(j) for j in f.published_judgement_ids()]
+        table.add_row(f.id, Text(f.title), f"{f.applies_from:%b %Y} – {until}",
+                      Text("\n".join(judgements)), str(len(f.criteria)))
+    io.out.print(table)
+    io.out.print("Start one with: selfassess new FILE --framework ID --authority NAME", style="dim")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
+    from selfassess.assessment import new_assessment
+    from selfassess.store import resolve_framework, save_assessment
+
+    path = Path(args.file)
+    if path.exists():
+        raise InputError.single(path, "already exists; selfassess never overwrites a file with a new "
+                                      "assessment. Choose another name, or open it with: "
+                                      f"selfassess {path}")
+    if not path.parent.is_dir():
+        raise InputError.single(path, f"cannot be created: the folder {path.parent} does not exist")
+    framework, framework_path = resolve_framework(args.framework)
+    framework_file = ""
+    if framework_path:
+        framework_file = _relative(Path(framework_path), path.resolve().parent)
+    authority = " ".join(args.authority.split())
+    if not authority:
+        raise InputError.single(None, "the authority's name (--authority) must not be empty")
+    assessment = new_assessment(framework, authority, period=args.period or "",
+                                assessors=args.assessor or [], framework_file=framework_file)
+    save_assessment(assessment, path, framework)
+    io.out.print(f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate.")
+    io.out.print(f"Open it with: selfassess {path}", style="dim")
+    return EXIT_OK
+
+
+def _relative(target: Path, base: Path) -> str:
+    import os
+
+    try:
+        return os.path.relpath(target, base)
+    except ValueError:  # a different drive on Windows
+        return str(target)
+
+
+def cmd_validate(args: argparse.Namespace, io: _Consoles) -> int:
+    from rich.text import Text
+
+    from selfassess.framework import framework_from_data
+    from selfassess.store import load_assessment, read_toml
+
+    failed = 0
+    for name in args.files:
+        try:
+            data = read_toml(name)
+            if "judgements" in data and "framework" not in data:
+                framework = framework_from_data(data, name)
+                message = (f"a valid framework: {framework.title}, {len(framework.judgements)} "
+                           f"judgements, {len(framework.criteria)} criteria")
+            else:
+                loaded = load_assessment(name)
+                rated = sum(1 for cid in loaded.framework.criteria if loaded.assessment.rating(cid))
+                message = (f"a valid assessment of {loaded.assessment.authority} against "
+                           f"{loaded.framework.id}: {rated} of {len(loaded.framework.criteria)} "
+                           "criteria rated")
+        except InputError as exc:
+            failed += 1
+            count = len(exc.problems)
+            io.err.print(Text(f"✗ {name}: {count} problem{'s' if count != 1 else ''}",
+                              style="bold red"))
+            for problem in exc.problems:
+                io.err.print(Text(f"  {name}: {problem.describe()}"), soft_wrap=True)
+            continue
+        io.out.print(Text("✓ ", style="bold green") + Text(f"{name}: {message}"), soft_wrap=True)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, io: _Consoles) -> int:
+    from selfassess.store import load_assessment
+    from selfassess.summary import summarise
+
+    loaded = load_assessment(args.file)
+    summary = summarise(loaded.framework, loaded.assessment)
+    if args.format == "json":
+        from selfassess.summary import report_data
+
+        text = json.dumps(report_data(summary), indent=2, ensure_ascii=False) + "\n"
+        if args.output:
+            from selfassess.store import write_text_atomic
+
+            write_text_atomic(Path(args.output), text, backup=False)
+            io.err.print(f"Wrote {args.output}")
+        else:
+            sys.stdout.write(text)
+        return EXIT_OK
+    from selfassess.report import render_report
+
+    renderable = render_report(summary, detail=not args.scorecard_only)
+    if args.output:
+        import io as _io
+
+        from rich.console import Console
+
+        from selfassess.store import write_text_atomic
+
+        console = Console(record=True, width=args.width or 120, file=_io.StringIO())
+        console.print(renderable)
+        write_text_atomic(Path(args.output), console.export_text(), backup=False)
+        io.err.print(f"Wrote {args.output}")
+        return EXIT_OK
+    if args.width:
+        io.out.width = args.width
+    io.out.print(renderable)
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace, io: _Consoles) -> int:
+    from selfassess.tui.app import run_tui
+
+    return run_tui(Path(args.file) if args.file else None)
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from rich_argparse import RawDescriptionRichHelpFormatter
+
+    formatter = RawDescriptionRichHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="selfassess", description=DESCRIPTION, formatter_class=formatter,
+        epilog="Examples:\n  selfassess examples/peterborough-2018.toml\n"
+               "  selfassess report examples/peterborough-2018.toml\n"
+               "  selfassess new our-sef.toml --framework ilacs-2026 --authority \"Anytown Council\"",
+    )
+    parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    def command(name: str, help_: str, func: Callable[[argparse.Namespace, _Consoles], int]
+                ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_, formatter_class=formatter)
+        p.add_argument("--version", action="version", version=f"selfassess {__version__}")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("open", "Open the app, on an assessment file if you give one.", cmd_open)
+    p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+
+    p = command("frameworks", "List the frameworks that come with selfassess.", cmd_frameworks)
+    p.add_argument("--json", action="store_true", help="print JSON for other tools")
+
+    p = command("new", "Create a new, blank assessment file.", cmd_new)
+    p.add_argument("file", metavar="FILE", help="the file to create, e.g. our-sef-2026.toml")
+    p.add_argument("--framework", required=True, metavar="ID",
+                   help="a bundled framework id (see `selfassess frameworks`) or a framework file")
+    p.add_argument("--authority", required=True, metavar="NAME", help="your local authority's name")
+    p.add_argument("--period", metavar="TEXT", help='the period assessed, e.g. "2026-27 Q1"')
+    p.add_argument("--assessor", action="append", metavar="NAME",
+                   help="someone taking part (repeat for several)")
+
+    p = command("validate", "Check framework or assessment files and list every problem.",
+                cmd_validate)
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = command("report", "Print the scorecard and the detail per criterion.", cmd_report)
+    p.add_argument("file", metavar="FILE", help="the assessment file")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text (default) for people, json for other tools")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of the screen")
+    p.add_argument("--scorecard-only", action="store_true", help="leave out the detail per criterion")
+    p.add_argument("--width", type=int, metavar="N", help="page width in characters")
+
+    import importlib.util
+
+    if importlib.util.find_spec("selfassess.cli_import"):  # TODO(lead): remove guard once landed
+        from selfassess import cli_import
+
+        cli_import.add_parser(sub)
+    for name, choice in sub.choices.items():
+        if name == "import-report":
+            choice.formatter_class = formatter
+            if not any("--version" in a.option_strings for a in choice._actions):
+                choice.add_argument("--version", action="version", version=f"selfassess {__version__}")
+            func = choice.get_default("func")
+            choice.set_defaults(func=_adapt(func))
+    return parser
+
+
+def _adapt(func: Callable[..., int]) -> Callable[[argparse.Namespace, _Consoles], int]:
+    """Commands written as ``run(args, out, err)`` take the shared consoles."""
+
+    def run(args: argparse.Namespace, io: _Consoles) -> int:
+        return func(args, io.out, io.err)
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``selfassess`` command; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `selfassess` and `selfassess FILE` open the app; everything else is a command.
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list = ["open", *args_list]
+    io = _Consoles()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version exit 0
+        return int(exc.code or 0)
+    try:
+        return args.func(args, io)
+    except SelfAssessError as exc:
+        print_error(io.err, exc)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        io.err.print("Stopped.")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

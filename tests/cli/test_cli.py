@@ -1,0 +1,188 @@
+"""The command line: exit codes, messages on stderr, JSON for other tools, no Textual on report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from selfassess.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def make_assessment(tmp_path: Path, body: str = "") -> Path:
+    rel = os.path.relpath(FIXTURES / "tiny-framework.toml", tmp_path)
+    path = tmp_path / "a.toml"
+    path.write_text(
+        f'format_version = 1\nframework = "tiny"\nframework_version = "1"\n'
+        f'framework_file = "{rel}"\nauthority = "Anytown"\n{body}',
+        encoding="utf-8",
+    )
+    return path
+
+
+RATED = """
+[published.grades]
+help_and_protection = "good"
+leaders = "good"
+overall = "requires_improvement"
+
+[[published.areas_for_improvement]]
+text = "Return interviews"
+criteria = ["hp-missing"]
+
+[criteria.hp-front-door]
+rating = "green"
+[[criteria.hp-front-door.evidence]]
+what = "[bold red]Audit[/] of contacts"
+type = "case_audit"
+[criteria.hp-missing]
+rating = "green"
+[criteria.hp-plans]
+rating = "green"
+[criteria.hp-assessments]
+rating = "amber"
+[criteria.ld-qa]
+rating = "green"
+[criteria.ld-workforce]
+rating = "green"
+"""
+
+
+def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ([], ["report"], ["validate"], ["new"], ["frameworks"], ["open"]):
+        assert main([*command, "--version"]) == 0
+        assert "selfassess 0." in capsys.readouterr().out
+        assert main([*command, "--help"]) == 0
+        assert "usage" in capsys.readouterr().out.lower()
+
+
+def test_report_json_has_the_documented_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = make_assessment(tmp_path, RATED)
+    assert main(["report", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = {row["judgement"]: row for row in data["scorecard"]}
+    assert list(rows) == ["help_and_protection", "leaders", "overall"]
+    hp = rows["help_and_protection"]
+    assert (hp["indicative"], hp["published"], hp["rated"], hp["total"]) == ("good", "good", 4, 4)
+    assert rows["overall"]["indicative"] == "good"
+    assert rows["overall"]["published"] == "requires_improvement"
+    assert rows["overall"]["gap"] == 1
+    assert [b["criterion"] for b in data["blind_spots"]] == ["hp-missing"]
+    assert data["criteria"][0]["evidence"][0]["what"] == "[bold red]Audit[/] of contacts"
+
+
+def test_report_text_shows_scorecard_and_literal_user_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_assessment(tmp_path, RATED)
+    assert main(["report", str(path), "--width", "160"]) == 0
+    out = capsys.readouterr().out
+    assert "Scorecard" in out
+    assert "Help and protection" in out
+    assert "one grade more generous than Ofsted" in out
+    assert "Possible blind spots" in out
+    assert "[bold red]Audit[/] of contacts" in out
+
+
+def test_report_to_file(tmp_path: Path) -> None:
+    path = make_assessment(tmp_path, RATED)
+    out = tmp_path / "report.txt"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Scorecard" in text and "\x1b" not in text and text.endswith("\n")
+
+
+def test_bad_input_is_exit_2_with_located_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = make_assessment(tmp_path, '[criteria.hp-plans]\nrating = "purple"\n')
+    assert main(["report", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{path}: criteria.hp-plans.rating:" in captured.err.replace("\n", "")
+    assert "Traceback" not in captured.err
+
+
+def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report"]) == 2
+    assert main(["report", "x.toml", "--format", "pdf"]) == 2
+    assert "usage" in capsys.readouterr().err.lower()
+
+
+def test_validate_lists_every_problem_of_every_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = make_assessment(tmp_path, RATED)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(good.read_text().replace('rating = "amber"', 'rating = "ambre"').replace(
+        'type = "case_audit"', 'type = "audit"'), encoding="utf-8")
+    frameworks = sorted((FIXTURES / "bad-frameworks").glob("*.toml"))[:2]
+    code = main(["validate", str(good), str(bad), str(FIXTURES / "tiny-framework.toml"),
+                 *map(str, frameworks)])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "a valid assessment of Anytown against tiny: 6 of 6 criteria rated" in captured.out
+    assert "a valid framework: Tiny test framework" in captured.out
+    err = captured.err.replace("\n", " ")
+    assert "criteria.hp-assessments.rating" in err and 'did you mean "amber"' in err
+    assert "criteria.hp-front-door.evidence[0].type" in err
+    assert err.count("✗") == 3
+
+
+def test_validate_all_good_is_exit_0(tmp_path: Path) -> None:
+    assert main(["validate", str(make_assessment(tmp_path, RATED))]) == 0
+
+
+def test_new_creates_a_blank_assessment_and_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "sef.toml"
+    framework = str(FIXTURES / "tiny-framework.toml")
+    assert main(["new", str(path), "--framework", framework, "--authority", "  Anytown   Council "]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert 'authority = "Anytown Council"' in text
+    assert "framework_file = " in text
+    assert main(["validate", str(path)]) == 0
+    path.write_text(text + "# my edits\n", encoding="utf-8")
+    assert main(["new", str(path), "--framework", framework, "--authority", "X"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8").endswith("# my edits\n")
+
+
+def test_new_with_unknown_framework(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path / "x.toml"), "--framework", "ilacs-2081", "--authority", "X"]) == 2
+    assert "There is no bundled framework" in capsys.readouterr().err
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_report_path_does_not_import_textual(tmp_path: Path) -> None:
+    path = make_assessment(tmp_path, RATED)
+    code = (
+        "import sys\n"
+        "from selfassess.cli import main\n"
+        f"rc = main(['report', {str(path)!r}])\n"
+        "assert rc == 0, rc\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+        "print('TEXTUAL' if bad else 'CLEAN')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("CLEAN")
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    modules = ["framework", "assessment", "scoring", "comparison", "store", "summary", "report",
+               "render", "validation", "errors", "cli"]
+    code = "import sys\n" + "".join(f"import selfassess.{m}\n" for m in modules) + (
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "selfassess", "--version"], capture_output=True,
+                            text=True)
+    assert result.returncode == 0 and "selfassess" in result.stdout
