@@ -48,7 +48,17 @@ ACTION_STATUSES: dict[str, str] = {
 
 
 class _Data(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
-    """Base for assessment structs: unknown keys are errors, defaults are not written."""
+    """Base for assessment structs: unknown keys are errors, defaults are not written.
+
+    Line endings in text are normalised to "\n" as data comes in: TOML writers turn "\r\n"
+    into "\n" anyway, and a file must load back exactly as it was saved.
+    """
+
+    def __post_init__(self) -> None:
+        for name in self.__struct_fields__:
+            value = getattr(self, name)
+            if type(value) is str and "\r" in value:
+                setattr(self, name, value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 class Evidence(_Data, kw_only=True):
@@ -138,13 +148,21 @@ class Assessment(_Data, kw_only=True):
 
 
 def new_assessment(
-    framework: Framework, authority: str, *, period: str = "", assessors: list[str] | None = None,
+    framework: Framework,
+    authority: str,
+    *,
+    period: str = "",
+    assessors: list[str] | None = None,
     framework_file: str = "",
 ) -> Assessment:
     """A blank assessment of ``authority`` against ``framework``."""
     return Assessment(
-        framework=framework.id, framework_version=framework.version, framework_file=framework_file,
-        authority=authority, period=period, assessors=list(assessors or []),
+        framework=framework.id,
+        framework_version=framework.version,
+        framework_file=framework_file,
+        authority=authority,
+        period=period,
+        assessors=list(assessors or []),
     )
 
 
@@ -193,37 +211,60 @@ def check_assessment(assessment: Assessment, framework: Framework) -> list[Probl
     for cid, record in assessment.criteria.items():
         place = join("criteria", cid)
         if cid not in framework.criteria:
-            problems.append(Problem(place, f"is not a criterion of {framework.id}{suggest(cid, criterion_ids)}"))
+            problems.append(
+                Problem(place, f"is not a criterion of {framework.id}{suggest(cid, criterion_ids)}")
+            )
             continue
         if record.rating is not None and record.rating not in rating_ids:
-            problems.append(Problem(
-                join(place, "rating"),
-                f'"{record.rating}" is not a rating in {framework.id} (use one of: '
-                f"{', '.join(rating_ids)}){suggest(record.rating, rating_ids)}",
-            ))
+            problems.append(
+                Problem(
+                    join(place, "rating"),
+                    f'"{record.rating}" is not a rating in {framework.id} (use one of: '
+                    f"{', '.join(rating_ids)}){suggest(record.rating, rating_ids)}",
+                )
+            )
         if record.rating == NOT_APPLICABLE and not record.na_reason.strip():
-            problems.append(Problem(join(place, "na_reason"), "is needed: say why this criterion does not apply"))
+            problems.append(
+                Problem(
+                    join(place, "na_reason"), "is needed: say why this criterion does not apply"
+                )
+            )
     if assessment.published is not None:
         judgement_ids = framework.published_judgement_ids()
         grade_ids = [g.id for g in framework.grades]
         for jid, gid in assessment.published.grades.items():
             place = join("published.grades", jid)
             if jid not in judgement_ids:
-                problems.append(Problem(place, f"is not a judgement of {framework.id}{suggest(jid, judgement_ids)}"))
+                problems.append(
+                    Problem(
+                        place, f"is not a judgement of {framework.id}{suggest(jid, judgement_ids)}"
+                    )
+                )
             if gid not in grade_ids:
-                problems.append(Problem(place, f'"{gid}" is not a grade (use one of: {", ".join(grade_ids)}){suggest(gid, grade_ids)}'))
+                problems.append(
+                    Problem(
+                        place,
+                        f'"{gid}" is not a grade (use one of: {", ".join(grade_ids)})'
+                        + suggest(gid, grade_ids),
+                    )
+                )
         for a, area in enumerate(assessment.published.areas_for_improvement):
             for n, cid in enumerate(area.criteria):
                 if cid not in framework.criteria:
-                    problems.append(Problem(
-                        f"published.areas_for_improvement[{a}].criteria[{n}]",
-                        f'"{cid}" is not a criterion of {framework.id}{suggest(cid, criterion_ids)}',
-                    ))
+                    problems.append(
+                        Problem(
+                            f"published.areas_for_improvement[{a}].criteria[{n}]",
+                            f'"{cid}" is not a criterion of {framework.id}'
+                            + suggest(cid, criterion_ids),
+                        )
+                    )
     return problems
 
 
-def assessment_to_data(assessment: Assessment, framework: Framework | None = None) -> dict[str, Any]:
-    """Plain data for writing: defaults left out, criteria in framework order, empty records dropped."""
+def assessment_to_data(
+    assessment: Assessment, framework: Framework | None = None
+) -> dict[str, Any]:
+    """Plain data for writing: defaults left out, criteria in framework order, no empty records."""
     order = framework.criterion_index if framework else {}
     criteria = {
         cid: record
@@ -247,7 +288,13 @@ def assessment_to_data(assessment: Assessment, framework: Framework | None = Non
 
 
 _TOP_ORDER = (
-    "format_version", "framework", "framework_version", "framework_file",
-    "authority", "period", "assessors", "published", "criteria",
+    "format_version",
+    "framework",
+    "framework_version",
+    "framework_file",
+    "authority",
+    "period",
+    "assessors",
+    "published",
+    "criteria",
 )
-

@@ -23,7 +23,20 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
-COMMANDS = ("open", "frameworks", "new", "validate", "report", "import-report")
+COMMANDS = (
+    "open",
+    "frameworks",
+    "new",
+    "validate",
+    "report",
+    "migrate",
+    "import-report",
+    "actions",
+    "diff",
+    "merge",
+    "trend",
+    "serve",
+)
 
 DESCRIPTION = """\
 Self-assess your children's services against Ofsted's ILACS framework.
@@ -81,10 +94,13 @@ def cmd_frameworks(args: argparse.Namespace, io: _Consoles) -> int:
     if args.json:
         rows = [
             {
-                "id": f.id, "version": f.version, "title": f.title,
+                "id": f.id,
+                "version": f.version,
+                "title": f.title,
                 "applies_from": f.applies_from.isoformat(),
                 "applies_until": f.applies_until.isoformat() if f.applies_until else None,
-                "judgements": f.published_judgement_ids(), "criteria": len(f.criteria),
+                "judgements": f.published_judgement_ids(),
+                "criteria": len(f.criteria),
             }
             for f in frameworks.values()
         ]
@@ -99,8 +115,13 @@ def cmd_frameworks(args: argparse.Namespace, io: _Consoles) -> int:
     for f in frameworks.values():
         until = f"{f.applies_until:%b %Y}" if f.applies_until else "now"
         judgements = [f.published_label(j) for j in f.published_judgement_ids()]
-        table.add_row(f.id, Text(f.title), f"{f.applies_from:%b %Y} – {until}",
-                      Text("\n".join(judgements)), str(len(f.criteria)))
+        table.add_row(
+            f.id,
+            Text(f.title),
+            f"{f.applies_from:%b %Y} – {until}",
+            Text("\n".join(judgements)),
+            str(len(f.criteria)),
+        )
     io.out.print(table)
     io.out.print("Start one with: selfassess new FILE --framework ID --authority NAME", style="dim")
     return EXIT_OK
@@ -112,9 +133,12 @@ def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
 
     path = Path(args.file)
     if path.exists():
-        raise InputError.single(path, "already exists; selfassess never overwrites a file with a new "
-                                      "assessment. Choose another name, or open it with: "
-                                      f"selfassess {path}")
+        raise InputError.single(
+            path,
+            "already exists; selfassess never overwrites a file with a new "
+            "assessment. Choose another name, or open it with: "
+            f"selfassess {path}",
+        )
     if not path.parent.is_dir():
         raise InputError.single(path, f"cannot be created: the folder {path.parent} does not exist")
     framework, framework_path = resolve_framework(args.framework)
@@ -124,10 +148,17 @@ def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
     authority = " ".join(args.authority.split())
     if not authority:
         raise InputError.single(None, "the authority's name (--authority) must not be empty")
-    assessment = new_assessment(framework, authority, period=args.period or "",
-                                assessors=args.assessor or [], framework_file=framework_file)
+    assessment = new_assessment(
+        framework,
+        authority,
+        period=args.period or "",
+        assessors=args.assessor or [],
+        framework_file=framework_file,
+    )
     save_assessment(assessment, path, framework)
-    io.out.print(f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate.")
+    io.out.print(
+        f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate."
+    )
     io.out.print(f"Open it with: selfassess {path}", style="dim")
     return EXIT_OK
 
@@ -145,71 +176,136 @@ def cmd_validate(args: argparse.Namespace, io: _Consoles) -> int:
     from rich.text import Text
 
     from selfassess.framework import framework_from_data
+    from selfassess.privacy import scan_assessment
     from selfassess.store import load_assessment, read_toml
 
     failed = 0
+    warnings = []
     for name in args.files:
         try:
             data = read_toml(name)
             if "judgements" in data and "framework" not in data:
                 framework = framework_from_data(data, name)
-                message = (f"a valid framework: {framework.title}, {len(framework.judgements)} "
-                           f"judgements, {len(framework.criteria)} criteria")
+                message = (
+                    f"a valid framework: {framework.title}, {len(framework.judgements)} "
+                    f"judgements, {len(framework.criteria)} criteria"
+                )
             else:
                 loaded = load_assessment(name)
+                warnings.extend((name, w) for w in scan_assessment(loaded.assessment))
                 rated = sum(1 for cid in loaded.framework.criteria if loaded.assessment.rating(cid))
-                message = (f"a valid assessment of {loaded.assessment.authority} against "
-                           f"{loaded.framework.id}: {rated} of {len(loaded.framework.criteria)} "
-                           "criteria rated")
+                message = (
+                    f"a valid assessment of {loaded.assessment.authority} against "
+                    f"{loaded.framework.id}: {rated} of {len(loaded.framework.criteria)} "
+                    "criteria rated"
+                )
         except InputError as exc:
             failed += 1
             count = len(exc.problems)
-            io.err.print(Text(f"✗ {name}: {count} problem{'s' if count != 1 else ''}",
-                              style="bold red"))
+            io.err.print(
+                Text(f"✗ {name}: {count} problem{'s' if count != 1 else ''}", style="bold red")
+            )
             for problem in exc.problems:
                 io.err.print(Text(f"  {name}: {problem.describe()}"), soft_wrap=True)
             continue
         io.out.print(Text("✓ ", style="bold green") + Text(f"{name}: {message}"), soft_wrap=True)
+    for name, warning in warnings:
+        io.err.print(
+            Text("Privacy: ", style="bold yellow") + Text(f"{name}: {warning.describe()}"),
+            soft_wrap=True,
+        )
+    if warnings:
+        io.err.print(Text("These are warnings only: nothing was changed.", style="dim"))
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 
+REPORT_FORMATS = ("text", "json", "markdown", "html", "csv", "docx")
+
+
 def cmd_report(args: argparse.Namespace, io: _Consoles) -> int:
-    from selfassess.store import load_assessment
+    from selfassess.store import load_assessment, write_bytes_atomic
     from selfassess.summary import summarise
 
     loaded = load_assessment(args.file)
     summary = summarise(loaded.framework, loaded.assessment)
-    if args.format == "json":
-        from selfassess.summary import report_data
+    if args.format == "text":
+        from selfassess.report import render_report
 
-        text = json.dumps(report_data(summary), indent=2, ensure_ascii=False) + "\n"
-        if args.output:
-            from selfassess.store import write_text_atomic
-
-            write_text_atomic(Path(args.output), text, backup=False)
-            io.err.print(f"Wrote {args.output}")
-        else:
-            sys.stdout.write(text)
-        return EXIT_OK
-    from selfassess.report import render_report
-
-    renderable = render_report(summary, detail=not args.scorecard_only)
-    if args.output:
+        renderable = render_report(summary, detail=not args.scorecard_only)
+        if not args.output:
+            if args.width:
+                io.out.width = args.width
+            io.out.print(renderable)
+            return EXIT_OK
         import io as _io
 
         from rich.console import Console
 
-        from selfassess.store import write_text_atomic
-
         console = Console(record=True, width=args.width or 120, file=_io.StringIO())
         console.print(renderable)
-        write_text_atomic(Path(args.output), console.export_text(), backup=False)
+        data = console.export_text().encode("utf-8")
+    elif args.format == "json":
+        from selfassess.summary import report_data
+
+        data = (json.dumps(report_data(summary), indent=2, ensure_ascii=False) + "\n").encode()
+    else:
+        from selfassess.exports import export_report
+
+        if args.format == "docx" and not args.output:
+            raise SelfAssessError("a Word document needs a file name: add -o report.docx")
+        data = export_report(summary, args.format)
+    if args.output:
+        write_bytes_atomic(Path(args.output), data, backup=False)
         io.err.print(f"Wrote {args.output}")
-        return EXIT_OK
-    if args.width:
-        io.out.width = args.width
-    io.out.print(renderable)
+    else:
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
+            data.decode("utf-8")
+        )
+        sys.stdout.flush()
     return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace, io: _Consoles) -> int:
+    from rich.text import Text
+
+    from selfassess.assessment import decode_assessment
+    from selfassess.migration import migrate
+    from selfassess.store import read_toml, resolve_framework, save_assessment
+
+    source, output = Path(args.file), Path(args.output)
+    if output.exists():
+        raise InputError.single(
+            output,
+            "already exists; choose a new file name for the migrated "
+            "assessment (the original is never changed)",
+        )
+    assessment, problems = decode_assessment(read_toml(source), str(source))
+    if assessment is None:
+        raise InputError(source, problems)
+    target, target_path = resolve_framework(args.framework or assessment.framework)
+    framework_file = _relative(Path(target_path), output.resolve().parent) if target_path else ""
+    migrated, report = migrate(assessment, target)
+    migrated = _replace(migrated, framework_file=framework_file)
+    save_assessment(migrated, output, target)
+    io.out.print(
+        f"Wrote {output}: {len(report.kept)} criteria carried over to {target.id} {target.version}."
+    )
+    if report.dropped:
+        io.out.print(
+            Text(
+                f"Could not be carried over ({len(report.dropped)}); they remain in {source}:",
+                style="bold yellow",
+            )
+        )
+        for line in report.dropped:
+            io.out.print(Text(f"  • {line}"), soft_wrap=True)
+    return EXIT_OK
+
+
+def _replace(struct, **changes):
+    import msgspec
+
+    return msgspec.structs.replace(struct, **changes)
 
 
 def cmd_open(args: argparse.Namespace, io: _Consoles) -> int:
@@ -226,16 +322,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     formatter = RawDescriptionRichHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="selfassess", description=DESCRIPTION, formatter_class=formatter,
+        prog="selfassess",
+        description=DESCRIPTION,
+        formatter_class=formatter,
         epilog="Examples:\n  selfassess examples/peterborough-2018.toml\n"
-               "  selfassess report examples/peterborough-2018.toml\n"
-               "  selfassess new our-sef.toml --framework ilacs-2026 --authority \"Anytown Council\"",
+        "  selfassess report examples/peterborough-2018.toml\n"
+        '  selfassess new our-sef.toml --framework ilacs-2026 --authority "Anytown Council"',
     )
     parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    def command(name: str, help_: str, func: Callable[[argparse.Namespace, _Consoles], int]
-                ) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_: str, func: Callable[[argparse.Namespace, _Consoles], int]
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_, formatter_class=formatter)
         p.add_argument("--version", action="version", version=f"selfassess {__version__}")
         p.set_defaults(func=func)
@@ -249,23 +348,50 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("new", "Create a new, blank assessment file.", cmd_new)
     p.add_argument("file", metavar="FILE", help="the file to create, e.g. our-sef-2026.toml")
-    p.add_argument("--framework", required=True, metavar="ID",
-                   help="a bundled framework id (see `selfassess frameworks`) or a framework file")
+    p.add_argument(
+        "--framework",
+        required=True,
+        metavar="ID",
+        help="a bundled framework id (see `selfassess frameworks`) or a framework file",
+    )
     p.add_argument("--authority", required=True, metavar="NAME", help="your local authority's name")
     p.add_argument("--period", metavar="TEXT", help='the period assessed, e.g. "2026-27 Q1"')
-    p.add_argument("--assessor", action="append", metavar="NAME",
-                   help="someone taking part (repeat for several)")
+    p.add_argument(
+        "--assessor",
+        action="append",
+        metavar="NAME",
+        help="someone taking part (repeat for several)",
+    )
 
-    p = command("validate", "Check framework or assessment files and list every problem.",
-                cmd_validate)
+    p = command(
+        "validate", "Check framework or assessment files and list every problem.", cmd_validate
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = command(
+        "migrate", "Carry an assessment over to a newer framework (writes a new file).", cmd_migrate
+    )
+    p.add_argument("file", metavar="FILE", help="the assessment to carry over (never changed)")
+    p.add_argument("-o", "--output", required=True, metavar="NEW", help="the new file to write")
+    p.add_argument(
+        "--framework",
+        metavar="ID",
+        help="the framework to move to (default: the current version of its own)",
+    )
 
     p = command("report", "Print the scorecard and the detail per criterion.", cmd_report)
     p.add_argument("file", metavar="FILE", help="the assessment file")
-    p.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text (default) for people, json for other tools")
+    p.add_argument(
+        "--format",
+        choices=REPORT_FORMATS,
+        default="text",
+        help="text (default) for the screen; json for other tools; markdown, html, csv "
+        "or docx (Word, needs -o) to share",
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of the screen")
-    p.add_argument("--scorecard-only", action="store_true", help="leave out the detail per criterion")
+    p.add_argument(
+        "--scorecard-only", action="store_true", help="leave out the detail per criterion"
+    )
     p.add_argument("--width", type=int, metavar="N", help="page width in characters")
 
     import importlib.util
@@ -278,7 +404,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "import-report":
             choice.formatter_class = formatter
             if not any("--version" in a.option_strings for a in choice._actions):
-                choice.add_argument("--version", action="version", version=f"selfassess {__version__}")
+                choice.add_argument(
+                    "--version", action="version", version=f"selfassess {__version__}"
+                )
             func = choice.get_default("func")
             choice.set_defaults(func=_adapt(func))
     return parser

@@ -77,8 +77,11 @@ def compare(framework: Framework, assessment: Assessment, scorecard: Scorecard) 
         gap = None
         if ours is not None and theirs is not None and theirs in framework.grade_by_id:
             gap = framework.grade_rank(ours) - framework.grade_rank(theirs)
-        gaps.append(GradeGap(jid, framework.published_title(jid), ours, theirs,
-                             scorecard.provisional(jid), gap))
+        gaps.append(
+            GradeGap(
+                jid, framework.published_title(jid), ours, theirs, scorecard.provisional(jid), gap
+            )
+        )
     strong = set(framework.strong_ratings())
     blind, known, unrated = [], [], []
     areas = assessment.published.areas_for_improvement if assessment.published else []

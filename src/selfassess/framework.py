@@ -281,14 +281,20 @@ def _duplicates(items: list[tuple[str, str]], what: str, problems: list[Problem]
         if not value:
             continue
         if value in seen:
-            problems.append(Problem(place, f'{what} "{value}" is used twice (first at {seen[value]})'))
+            problems.append(
+                Problem(place, f'{what} "{value}" is used twice (first at {seen[value]})')
+            )
         else:
             seen[value] = place
 
 
-def _reference(value: str, known: list[str], place: str, what: str, problems: list[Problem]) -> None:
+def _reference(
+    value: str, known: list[str], place: str, what: str, problems: list[Problem]
+) -> None:
     if value not in known:
-        problems.append(Problem(place, f'"{value}" is not a {what} of this framework{suggest(value, known)}'))
+        problems.append(
+            Problem(place, f'"{value}" is not a {what} of this framework{suggest(value, known)}')
+        )
 
 
 def check_framework(fw: Framework) -> list[Problem]:
@@ -304,53 +310,93 @@ def check_framework(fw: Framework) -> list[Problem]:
         problems.append(Problem("rating_levels", "needs at least one level"))
     if len(fw.grades) < 2:
         problems.append(Problem("grades", "needs at least two grades"))
-    _duplicates([(lv.id, f"rating_levels[{i}].id") for i, lv in enumerate(fw.rating_levels)],
-                "rating id", problems)
-    _duplicates([(lv.shortcut, f"rating_levels[{i}].key") for i, lv in enumerate(fw.rating_levels)],
-                "key", problems)
-    _duplicates([(lv.letter, f"rating_levels[{i}].letter") for i, lv in enumerate(fw.rating_levels)],
-                "letter", problems)
+    _duplicates(
+        [(lv.id, f"rating_levels[{i}].id") for i, lv in enumerate(fw.rating_levels)],
+        "rating id",
+        problems,
+    )
+    _duplicates(
+        [(lv.shortcut, f"rating_levels[{i}].key") for i, lv in enumerate(fw.rating_levels)],
+        "key",
+        problems,
+    )
+    _duplicates(
+        [(lv.letter, f"rating_levels[{i}].letter") for i, lv in enumerate(fw.rating_levels)],
+        "letter",
+        problems,
+    )
     for i, level in enumerate(fw.rating_levels):
         if level.id == NOT_APPLICABLE:
-            problems.append(Problem(f"rating_levels[{i}].id", f'"{NOT_APPLICABLE}" is built in; choose another id'))
+            problems.append(
+                Problem(
+                    f"rating_levels[{i}].id", f'"{NOT_APPLICABLE}" is built in; choose another id'
+                )
+            )
     _duplicates([(g.id, f"grades[{i}].id") for i, g in enumerate(fw.grades)], "grade id", problems)
     _duplicates([(t.id, f"themes[{i}].id") for i, t in enumerate(fw.themes)], "theme id", problems)
 
     if not fw.judgements:
         problems.append(Problem("judgements", "needs at least one judgement"))
-    _duplicates([(j.id, f"judgements[{i}].id") for i, j in enumerate(fw.judgements)],
-                "judgement id", problems)
     _duplicates(
-        [(c.id, f"judgements[{i}].criteria[{k}].id")
-         for i, j in enumerate(fw.judgements) for k, c in enumerate(j.criteria)],
-        "criterion id", problems,
+        [(j.id, f"judgements[{i}].id") for i, j in enumerate(fw.judgements)],
+        "judgement id",
+        problems,
+    )
+    _duplicates(
+        [
+            (c.id, f"judgements[{i}].criteria[{k}].id")
+            for i, j in enumerate(fw.judgements)
+            for k, c in enumerate(j.criteria)
+        ],
+        "criterion id",
+        problems,
     )
     for i, judgement in enumerate(fw.judgements):
         if not judgement.criteria:
             problems.append(Problem(f"judgements[{i}].criteria", "needs at least one criterion"))
         for k, criterion in enumerate(judgement.criteria):
             for t, theme in enumerate(criterion.themes):
-                _reference(theme, theme_ids, f"judgements[{i}].criteria[{k}].themes[{t}]", "theme", problems)
+                _reference(
+                    theme,
+                    theme_ids,
+                    f"judgements[{i}].criteria[{k}].themes[{t}]",
+                    "theme",
+                    problems,
+                )
 
     rules = fw.scoring.rules
     if not rules:
         problems.append(Problem("scoring.rules", "needs at least one rule"))
     elif rules[-1].conditions:
-        problems.append(Problem(f"scoring.rules[{len(rules) - 1}]",
-                                "the last rule must have no conditions, so every judgement gets a grade"))
+        problems.append(
+            Problem(
+                f"scoring.rules[{len(rules) - 1}]",
+                "the last rule must have no conditions, so every judgement gets a grade",
+            )
+        )
     for r, rule in enumerate(rules):
         place = f"scoring.rules[{r}]"
         _reference(rule.grade, grade_ids, join(place, "grade"), "grade", problems)
         if rule.conditions == [] and r < len(rules) - 1:
-            problems.append(Problem(place, "has no conditions, so the rules after it can never apply"))
+            problems.append(
+                Problem(place, "has no conditions, so the rules after it can never apply")
+            )
         for c, cond in enumerate(rule.conditions):
             cplace = f"{place}.conditions[{c}]"
             if not cond.ratings:
                 problems.append(Problem(join(cplace, "ratings"), "needs at least one rating"))
             for n, rating in enumerate(cond.ratings):
                 _reference(rating, level_ids, f"{cplace}.ratings[{n}]", "rating", problems)
-            if all(x is None for x in (cond.at_least, cond.at_most, cond.share_at_least, cond.share_below)):
-                problems.append(Problem(cplace, "needs a threshold: at_least, at_most, share_at_least or share_below"))
+            if all(
+                x is None
+                for x in (cond.at_least, cond.at_most, cond.share_at_least, cond.share_below)
+            ):
+                problems.append(
+                    Problem(
+                        cplace,
+                        "needs a threshold: at_least, at_most, share_at_least or share_below",
+                    )
+                )
 
     for n, rating in enumerate(fw.scoring.strong_ratings):
         _reference(rating, level_ids, f"scoring.strong_ratings[{n}]", "rating", problems)
@@ -362,18 +408,28 @@ def check_framework(fw: Framework) -> list[Problem]:
         if not fw.overall.rules:
             problems.append(Problem("overall.rules", "needs at least one rule"))
         elif not fw.overall.rules[-1].follow:
-            problems.append(Problem(f"overall.rules[{len(fw.overall.rules) - 1}]",
-                                    "the last rule must follow a judgement, so overall always gets a grade"))
+            problems.append(
+                Problem(
+                    f"overall.rules[{len(fw.overall.rules) - 1}]",
+                    "the last rule must follow a judgement, so overall always gets a grade",
+                )
+            )
         for r, orule in enumerate(fw.overall.rules):
             place = f"overall.rules[{r}]"
             if bool(orule.follow) == bool(orule.grade):
-                problems.append(Problem(place, 'needs either "follow" or "grade" (with "when_any_of" and "is")'))
+                problems.append(
+                    Problem(place, 'needs either "follow" or "grade" (with "when_any_of" and "is")')
+                )
             if orule.follow:
-                _reference(orule.follow, judgement_ids, join(place, "follow"), "judgement", problems)
+                _reference(
+                    orule.follow, judgement_ids, join(place, "follow"), "judgement", problems
+                )
             if orule.grade:
                 _reference(orule.grade, grade_ids, join(place, "grade"), "grade", problems)
                 if not orule.when_any_of or not orule.is_:
-                    problems.append(Problem(place, 'a rule with "grade" needs "when_any_of" and "is"'))
+                    problems.append(
+                        Problem(place, 'a rule with "grade" needs "when_any_of" and "is"')
+                    )
             for n, jid in enumerate(orule.when_any_of):
                 _reference(jid, judgement_ids, f"{place}.when_any_of[{n}]", "judgement", problems)
             for n, gid in enumerate(orule.is_):

@@ -58,23 +58,29 @@ def rating_badge(framework: Framework, rating: str | None) -> Text:
     return Text(f" {rating_letter(framework, rating)} ", style=rating_style(framework, rating))
 
 
-def grade_text(framework: Framework, grade: str | None, *, provisional: bool = False,
-               short: bool = False) -> Text:
+def grade_text(
+    framework: Framework, grade: str | None, *, provisional: bool = False, short: bool = False
+) -> Text:
     """A grade in its colour, marked "(provisional)" where coverage is low."""
     if grade is None:
         return Text("No grade yet", style="dim")
     found = framework.grade_by_id.get(grade)
     label = (found.short or found.label) if (found and short) else framework.grade_label(grade)
-    colour = {"outstanding": "dodger_blue2", "good": "green4", "requires_improvement": "dark_orange",
-              "inadequate": "red3"}.get(grade, found.colour if found else "default")
+    colour = {
+        "outstanding": "dodger_blue2",
+        "good": "green4",
+        "requires_improvement": "dark_orange",
+        "inadequate": "red3",
+    }.get(grade, found.colour if found else "default")
     text = Text(label, style=f"bold {colour}")
     if provisional:
         text.append(" (provisional)", style="italic")
     return text
 
 
-def rag_bar(framework: Framework, counts: dict[str, int], not_applicable: int, total: int,
-            width: int = 24) -> Text:
+def rag_bar(
+    framework: Framework, counts: dict[str, int], not_applicable: int, total: int, width: int = 24
+) -> Text:
     """A bar of the judgement's criteria by rating, with letters so it reads without colour.
 
     Each level gets a share of ``width`` proportional to its count; not-rated criteria are a

@@ -18,7 +18,6 @@ from rich.text import Text
 
 from selfassess.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
 from selfassess.comparison import GradeGap
-from selfassess.framework import Framework
 from selfassess.render import counts_text, grade_text, plain, rag_bar, rating_badge, rating_label
 from selfassess.summary import Summary
 
@@ -48,7 +47,9 @@ def header(summary: Summary) -> RenderableType:
         lines.append("\nOfsted report: ")
         lines.append(plain(p.source or "published grades entered by hand", single_line=True))
         if p.inspection_start and p.inspection_end:
-            lines.append(f", inspected {p.inspection_start:%-d %B %Y} to {p.inspection_end:%-d %B %Y}")
+            lines.append(
+                f", inspected {p.inspection_start:%-d %B %Y} to {p.inspection_end:%-d %B %Y}"
+            )
     return Panel(lines, title="selfassess report", title_align="left", border_style="blue")
 
 
@@ -141,8 +142,13 @@ def areas_block(summary: Summary) -> RenderableType | None:
     c = summary.comparison
     parts: list[RenderableType] = []
     if c.blind_spots:
-        parts.append(Text("Possible blind spots — Ofsted named these for improvement, "
-                          "but we rated them strong:", style="bold yellow"))
+        parts.append(
+            Text(
+                "Possible blind spots — Ofsted named these for improvement, "
+                "but we rated them strong:",
+                style="bold yellow",
+            )
+        )
         for item in c.blind_spots:
             line = Text("  ")
             line.append_text(rating_badge(fw, item.rating))
@@ -152,8 +158,13 @@ def areas_block(summary: Summary) -> RenderableType | None:
             line.append_text(_t(item.area))
             parts.append(line)
     else:
-        parts.append(Text("No blind spots: no criterion linked to Ofsted's areas for improvement "
-                          "is rated strong.", style="green"))
+        parts.append(
+            Text(
+                "No blind spots: no criterion linked to Ofsted's areas for improvement "
+                "is rated strong.",
+                style="green",
+            )
+        )
     parts.append(Text("Areas for improvement in the published report:", style="bold"))
     for area in published.areas_for_improvement:
         line = Text("  • ")
@@ -169,8 +180,12 @@ def areas_block(summary: Summary) -> RenderableType | None:
             sub.append(" ")
             sub.append_text(_t(criterion.title))
             parts.append(sub)
-    return Panel(Group(*parts), title="Compared with Ofsted's report", title_align="left",
-                 border_style="yellow" if c.blind_spots else "dim")
+    return Panel(
+        Group(*parts),
+        title="Compared with Ofsted's report",
+        title_align="left",
+        border_style="yellow" if c.blind_spots else "dim",
+    )
 
 
 def _evidence_cell(summary: Summary, cid: str) -> Text:
@@ -231,12 +246,18 @@ def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
                 name.append(" ◆", style="magenta")
             name.append(f"\n{rating_label(fw, record.rating)}", style="dim")
             if record.confidence:
-                name.append(f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", style="dim")
+                name.append(
+                    f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", style="dim"
+                )
             if record.na_reason:
                 name.append("\nWhy not applicable: ", style="dim")
                 name.append(plain(record.na_reason, single_line=True), style="dim")
-            table.add_row(rating_badge(fw, record.rating), name,
-                          _evidence_cell(summary, criterion.id), _actions_cell(summary, criterion.id))
+            table.add_row(
+                rating_badge(fw, record.rating),
+                name,
+                _evidence_cell(summary, criterion.id),
+                _actions_cell(summary, criterion.id),
+            )
         yield table
 
 
@@ -247,7 +268,14 @@ def render_report(summary: Summary, *, detail: bool = True) -> RenderableType:
     if areas is not None:
         parts.append(areas)
     if detail:
-        parts.append(Padding(Text("Detail by criterion   ◆ = limiting criterion (red caps the "
-                                  "judgement)", style="bold"), (1, 0, 0, 0)))
+        parts.append(
+            Padding(
+                Text(
+                    "Detail by criterion   ◆ = limiting criterion (red caps the judgement)",
+                    style="bold",
+                ),
+                (1, 0, 0, 0),
+            )
+        )
         parts.extend(criteria_detail(summary))
     return Group(*parts)

@@ -184,7 +184,9 @@ def _rule_holds(rule: Rule, tally: _Tally) -> tuple[bool, list[tuple[Condition, 
     return (any(oks) if rule.match == "any" else all(oks)), results
 
 
-def score_judgement(framework: Framework, judgement: Judgement, assessment: Assessment) -> JudgementScore:
+def score_judgement(
+    framework: Framework, judgement: Judgement, assessment: Assessment
+) -> JudgementScore:
     """Apply the framework's rules, in order, to one judgement."""
     tally = _Tally(framework, judgement, assessment)
     counts = {level.id: 0 for level in framework.rating_levels}
@@ -193,11 +195,19 @@ def score_judgement(framework: Framework, judgement: Judgement, assessment: Asse
     total = len(judgement.criteria)
     rated = len(tally.rated) + tally.not_applicable
     coverage = rated / total if total else 0.0
-    base = dict(judgement=judgement.id, title=judgement.title, counts=counts,
-                not_applicable=tally.not_applicable, total=total)
+    base = dict(
+        judgement=judgement.id,
+        title=judgement.title,
+        counts=counts,
+        not_applicable=tally.not_applicable,
+        total=total,
+    )
     if not tally.rated:
         return JudgementScore(
-            **base, grade=None, provisional=True, rule="No indicative grade",
+            **base,
+            grade=None,
+            provisional=True,
+            rule="No indicative grade",
             reasons=["No criterion is rated yet, so there is nothing to grade."],
         )
     provisional = coverage < framework.scoring.provisional_below
@@ -206,8 +216,11 @@ def score_judgement(framework: Framework, judgement: Judgement, assessment: Asse
         holds, results = _rule_holds(rule, tally)
         grade_label = framework.grade_label(rule.grade)
         if not holds:
-            missing = [f"{describe_condition(framework, c)} (found {found})" for c, ok, found in results
-                       if not ok or rule.match == "any"]
+            missing = [
+                f"{describe_condition(framework, c)} (found {found})"
+                for c, ok, found in results
+                if not ok or rule.match == "any"
+            ]
             joiner = " or " if rule.match == "any" else " and "
             failed.append(f"Not {grade_label.lower()}: needs {joiner.join(missing)}.")
             continue
@@ -225,16 +238,26 @@ def score_judgement(framework: Framework, judgement: Judgement, assessment: Asse
         if not results:  # the default rule: explain why no other rule held
             reasons = failed
         summary = rule.summary or (
-            f"{grade_label}: " + ("; ".join(describe_condition(framework, c) for c in rule.conditions)
-                                  if rule.conditions else "no rule for another grade held")
+            f"{grade_label}: "
+            + (
+                "; ".join(describe_condition(framework, c) for c in rule.conditions)
+                if rule.conditions
+                else "no rule for another grade held"
+            )
         )
         if provisional:
             reasons.append(
                 f"Provisional: only {rated} of {total} criteria are rated "
                 f"({percent(coverage)}; {percent(framework.scoring.provisional_below)} needed)."
             )
-        return JudgementScore(**base, grade=rule.grade, provisional=provisional, rule=summary,
-                              reasons=reasons, drivers=drivers)
+        return JudgementScore(
+            **base,
+            grade=rule.grade,
+            provisional=provisional,
+            rule=summary,
+            reasons=reasons,
+            drivers=drivers,
+        )
     raise AssertionError("a checked framework always ends with a default rule")  # pragma: no cover
 
 
@@ -251,23 +274,47 @@ def score_overall(framework: Framework, scores: list[JudgementScore]) -> Overall
         if rule.follow:
             followed = by_id[rule.follow]
             if followed.grade is None:
-                return OverallScore(overall.id, overall.title, None, True,
-                                    [f"Needs an indicative grade for {framework.published_label(rule.follow)}."],
-                                    overall.basis)
-            reason = rule.reason or f"Follows {framework.published_label(rule.follow)}: {label(followed.grade)}."
+                return OverallScore(
+                    overall.id,
+                    overall.title,
+                    None,
+                    True,
+                    [f"Needs an indicative grade for {framework.published_label(rule.follow)}."],
+                    overall.basis,
+                )
+            reason = (
+                rule.reason
+                or f"Follows {framework.published_label(rule.follow)}: {label(followed.grade)}."
+            )
             reasons = [reason]
             if ungraded:
-                reasons.append("Provisional: no indicative grade yet for " + ", ".join(ungraded) + ".")
+                reasons.append(
+                    "Provisional: no indicative grade yet for " + ", ".join(ungraded) + "."
+                )
             elif provisional:
                 reasons.append("Provisional: some judgements' grades are provisional.")
-            return OverallScore(overall.id, overall.title, followed.grade,
-                                provisional or bool(ungraded), reasons, overall.basis)
+            return OverallScore(
+                overall.id,
+                overall.title,
+                followed.grade,
+                provisional or bool(ungraded),
+                reasons,
+                overall.basis,
+            )
         hits = [jid for jid in rule.when_any_of if by_id[jid].grade in rule.is_]
         if hits:
-            names = ", ".join(f"{framework.published_label(j)} ({label(by_id[j].grade)})" for j in hits)
+            names = ", ".join(
+                f"{framework.published_label(j)} ({label(by_id[j].grade)})" for j in hits
+            )
             reason = rule.reason or f"{label(rule.grade)} because of {names}."
-            return OverallScore(overall.id, overall.title, rule.grade,
-                                any(by_id[j].provisional for j in hits), [reason], overall.basis)
+            return OverallScore(
+                overall.id,
+                overall.title,
+                rule.grade,
+                any(by_id[j].provisional for j in hits),
+                [reason],
+                overall.basis,
+            )
     raise AssertionError("a checked framework's overall rules end with follow")  # pragma: no cover
 
 

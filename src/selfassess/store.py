@@ -37,7 +37,9 @@ def read_toml(path: str | Path) -> dict[str, Any]:
             raise InputError.single(path, "is a folder, not a file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError.single(path, f"is too large to be a selfassess file ({size // (1024 * 1024)} MB)")
+            raise InputError.single(
+                path, f"is too large to be a selfassess file ({size // (1024 * 1024)} MB)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError.single(path, "does not exist") from None
@@ -110,18 +112,28 @@ def resolve_framework(spec: str) -> tuple[Framework, str]:
 def framework_for(assessment: Assessment, path: Path) -> Framework:
     """The framework an assessment was made against: its own file, else the bundled one."""
     if assessment.framework_file:
-        framework_path = (path.parent / assessment.framework_file)
+        framework_path = path.parent / assessment.framework_file
         try:
             framework = load_framework(framework_path)
         except InputError as exc:
-            raise InputError(path, [Problem("framework_file", f"could not be read: {exc}")]) from None
+            raise InputError(
+                path, [Problem("framework_file", f"could not be read: {exc}")]
+            ) from None
     else:
         try:
             framework = bundled_framework(assessment.framework)
         except InputError as exc:
             raise InputError(path, [Problem("framework", str(exc))]) from None
     if framework.id != assessment.framework:
-        raise InputError(path, [Problem("framework", f'is "{assessment.framework}" but the framework file holds "{framework.id}"')])
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "framework",
+                    f'is "{assessment.framework}" but the framework file holds "{framework.id}"',
+                )
+            ],
+        )
     return framework
 
 
@@ -142,7 +154,9 @@ def load_assessment(path: str | Path) -> Loaded:
     path = Path(path)
     data = read_toml(path)
     if "judgements" in data and "framework" not in data:
-        raise InputError.single(path, "is a framework, not an assessment (try `selfassess validate`)")
+        raise InputError.single(
+            path, "is a framework, not an assessment (try `selfassess validate`)"
+        )
     assessment, problems = decode_assessment(data, str(path))
     if assessment is None:
         raise InputError(path, problems)
@@ -152,7 +166,18 @@ def load_assessment(path: str | Path) -> Loaded:
         raise InputError(path, problems + exc.problems) from None
     problems += check_assessment(assessment, framework)
     if problems:
-        raise InputError(path, sorted(problems, key=_problem_order(data)))
+        problems.sort(key=_problem_order(data))
+        if assessment.framework_version != framework.version:
+            problems.insert(
+                0,
+                Problem(
+                    "framework_version",
+                    f"this file was made against version {assessment.framework_version} of "
+                    f"{framework.id}, which is now version {framework.version}. "
+                    f"Carry it over with: selfassess migrate {path} -o NEW-FILE.toml",
+                ),
+            )
+        raise InputError(path, problems)
     return Loaded(path, assessment, framework)
 
 
@@ -166,7 +191,7 @@ def _problem_order(data: dict[str, Any]):
         top = keys.index(head) if head in keys else len(keys)
         sub = len(criteria)
         if head == "criteria":
-            rest = problem.place[len("criteria."):].split(".")[0].strip('"')
+            rest = problem.place[len("criteria.") :].split(".")[0].strip('"')
             sub = criteria.index(rest) if rest in criteria else len(criteria)
         return top, sub, problem.place
 
@@ -181,7 +206,9 @@ def dumps_assessment(assessment: Assessment, framework: Framework | None = None)
     return text if text.endswith("\n") else text + "\n"
 
 
-def save_assessment(assessment: Assessment, path: str | Path, framework: Framework | None = None) -> None:
+def save_assessment(
+    assessment: Assessment, path: str | Path, framework: Framework | None = None
+) -> None:
     """Write atomically: a temporary file beside the target, fsync, then rename over it.
 
     The previous version is kept as ``FILE.bak``. New files are readable by their owner only,

@@ -145,7 +145,9 @@ def _walk(value: Any, info: mi.Type, place: str, problems: list[Problem]) -> Non
                 )
         for field in info.fields:
             if field.encode_name in value:
-                _walk(value[field.encode_name], field.type, join(place, field.encode_name), problems)
+                _walk(
+                    value[field.encode_name], field.type, join(place, field.encode_name), problems
+                )
             elif field.required:
                 problems.append(Problem(join(place, field.encode_name), "is missing"))
     elif isinstance(info, mi.FloatType | mi.IntType):

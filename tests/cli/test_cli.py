@@ -62,7 +62,9 @@ def test_version_and_help_on_every_command(capsys: pytest.CaptureFixture[str]) -
         assert "usage" in capsys.readouterr().out.lower()
 
 
-def test_report_json_has_the_documented_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_json_has_the_documented_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = make_assessment(tmp_path, RATED)
     assert main(["report", str(path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -98,7 +100,9 @@ def test_report_to_file(tmp_path: Path) -> None:
     assert "Scorecard" in text and "\x1b" not in text and text.endswith("\n")
 
 
-def test_bad_input_is_exit_2_with_located_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_is_exit_2_with_located_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = make_assessment(tmp_path, '[criteria.hp-plans]\nrating = "purple"\n')
     assert main(["report", str(path)]) == 2
     captured = capsys.readouterr()
@@ -118,11 +122,22 @@ def test_validate_lists_every_problem_of_every_file(
 ) -> None:
     good = make_assessment(tmp_path, RATED)
     bad = tmp_path / "bad.toml"
-    bad.write_text(good.read_text().replace('rating = "amber"', 'rating = "ambre"').replace(
-        'type = "case_audit"', 'type = "audit"'), encoding="utf-8")
+    bad.write_text(
+        good.read_text()
+        .replace('rating = "amber"', 'rating = "ambre"')
+        .replace('type = "case_audit"', 'type = "audit"'),
+        encoding="utf-8",
+    )
     frameworks = sorted((FIXTURES / "bad-frameworks").glob("*.toml"))[:2]
-    code = main(["validate", str(good), str(bad), str(FIXTURES / "tiny-framework.toml"),
-                 *map(str, frameworks)])
+    code = main(
+        [
+            "validate",
+            str(good),
+            str(bad),
+            str(FIXTURES / "tiny-framework.toml"),
+            *map(str, frameworks),
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 2
     assert "a valid assessment of Anytown against tiny: 6 of 6 criteria rated" in captured.out
@@ -142,7 +157,10 @@ def test_new_creates_a_blank_assessment_and_never_overwrites(
 ) -> None:
     path = tmp_path / "sef.toml"
     framework = str(FIXTURES / "tiny-framework.toml")
-    assert main(["new", str(path), "--framework", framework, "--authority", "  Anytown   Council "]) == 0
+    assert (
+        main(["new", str(path), "--framework", framework, "--authority", "  Anytown   Council "])
+        == 0
+    )
     text = path.read_text(encoding="utf-8")
     assert 'authority = "Anytown Council"' in text
     assert "framework_file = " in text
@@ -154,7 +172,10 @@ def test_new_creates_a_blank_assessment_and_never_overwrites(
 
 
 def test_new_with_unknown_framework(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", str(tmp_path / "x.toml"), "--framework", "ilacs-2081", "--authority", "X"]) == 2
+    assert (
+        main(["new", str(tmp_path / "x.toml"), "--framework", "ilacs-2081", "--authority", "X"])
+        == 2
+    )
     assert "There is no bundled framework" in capsys.readouterr().err
     assert not (tmp_path / "x.toml").exists()
 
@@ -169,20 +190,39 @@ def test_report_path_does_not_import_textual(tmp_path: Path) -> None:
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "print('TEXTUAL' if bad else 'CLEAN')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().endswith("CLEAN")
 
 
 def test_core_modules_do_not_import_textual() -> None:
-    modules = ["framework", "assessment", "scoring", "comparison", "store", "summary", "report",
-               "render", "validation", "errors", "cli"]
-    code = "import sys\n" + "".join(f"import selfassess.{m}\n" for m in modules) + (
-        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    modules = [
+        "framework",
+        "assessment",
+        "scoring",
+        "comparison",
+        "store",
+        "summary",
+        "report",
+        "render",
+        "validation",
+        "errors",
+        "cli",
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import selfassess.{m}\n" for m in modules)
+        + ("print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "selfassess", "--version"], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "selfassess", "--version"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "selfassess" in result.stdout

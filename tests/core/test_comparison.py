@@ -24,8 +24,9 @@ def test_gap_is_signed_steps_from_published(fw: Framework) -> None:
     a = new_assessment(fw, "Anytown")
     for cid in fw.criteria:
         a.criteria[cid] = CriterionRecord(rating="green")
-    a.published = Published(grades={"help_and_protection": "requires_improvement",
-                                    "leaders": "outstanding"})
+    a.published = Published(
+        grades={"help_and_protection": "requires_improvement", "leaders": "outstanding"}
+    )
     c = compare(fw, a, score(fw, a))
     gaps = {g.judgement: g for g in c.gaps}
     assert gaps["help_and_protection"].gap == 1
@@ -46,10 +47,14 @@ def test_blind_spots_are_green_criteria_named_for_improvement(fw: Framework) -> 
     a = new_assessment(fw, "Anytown")
     a.criteria["hp-missing"] = CriterionRecord(rating="green")
     a.criteria["hp-plans"] = CriterionRecord(rating="amber")
-    a.published = Published(areas_for_improvement=[
-        AreaForImprovement(text="Return interviews", criteria=["hp-missing"]),
-        AreaForImprovement(text="Plans and assessments", criteria=["hp-plans", "hp-assessments"]),
-    ])
+    a.published = Published(
+        areas_for_improvement=[
+            AreaForImprovement(text="Return interviews", criteria=["hp-missing"]),
+            AreaForImprovement(
+                text="Plans and assessments", criteria=["hp-plans", "hp-assessments"]
+            ),
+        ]
+    )
     c = compare(fw, a, score(fw, a))
     assert [(b.criterion, b.area) for b in c.blind_spots] == [("hp-missing", "Return interviews")]
     assert [k.criterion for k in c.known] == ["hp-plans"]

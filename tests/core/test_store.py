@@ -21,19 +21,42 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 def sample(tmp_path: Path):
     fw = load_framework(FIXTURES / "tiny-framework.toml")
-    a = new_assessment(fw, "Anytown", period="2024 Q1", assessors=["QA lead", "Head of service"],
-                       framework_file=os.path.relpath(FIXTURES / "tiny-framework.toml", tmp_path))
+    a = new_assessment(
+        fw,
+        "Anytown",
+        period="2024 Q1",
+        assessors=["QA lead", "Head of service"],
+        framework_file=os.path.relpath(FIXTURES / "tiny-framework.toml", tmp_path),
+    )
     a.criteria["ld-qa"] = CriterionRecord(
-        rating="amber", confidence="medium", notes="Line one\nLine two [bold]not markup[/]",
-        evidence=[Evidence(what="Audit", type="case_audit", where="QA drive", owner="QA lead",
-                           date=datetime.date(2024, 1, 5))],
-        actions=[Action(what="Refresh audits", owner="QA lead", due=datetime.date(2024, 4, 1),
-                        status="in_progress")],
+        rating="amber",
+        confidence="medium",
+        notes="Line one\nLine two [bold]not markup[/]",
+        evidence=[
+            Evidence(
+                what="Audit",
+                type="case_audit",
+                where="QA drive",
+                owner="QA lead",
+                date=datetime.date(2024, 1, 5),
+            )
+        ],
+        actions=[
+            Action(
+                what="Refresh audits",
+                owner="QA lead",
+                due=datetime.date(2024, 4, 1),
+                status="in_progress",
+            )
+        ],
     )
     a.criteria["hp-front-door"] = CriterionRecord(rating="green")
     a.criteria["hp-plans"] = CriterionRecord(rating="not_applicable", na_reason="No plans yet")
-    a.published = Published(grades={"overall": "good", "leaders": "good"}, source="x.pdf",
-                            areas_for_improvement=[AreaForImprovement(text="QA", criteria=["ld-qa"])])
+    a.published = Published(
+        grades={"overall": "good", "leaders": "good"},
+        source="x.pdf",
+        areas_for_improvement=[AreaForImprovement(text="QA", criteria=["ld-qa"])],
+    )
     return fw, a
 
 
@@ -50,13 +73,16 @@ def test_output_is_deterministic_and_in_framework_order(tmp_path: Path) -> None:
     text = dumps_assessment(a, fw)
     assert text.endswith("\n")
     # criteria in the framework's order, whatever order they were recorded in
-    assert text.index("[criteria.hp-front-door]") < text.index("[criteria.hp-plans]") < text.index(
-        "[criteria.ld-qa]")
+    assert (
+        text.index("[criteria.hp-front-door]")
+        < text.index("[criteria.hp-plans]")
+        < text.index("[criteria.ld-qa]")
+    )
     # published grades in the framework's judgement order
     assert text.index('leaders = "good"') < text.index('overall = "good"')
     a.criteria = dict(reversed(list(a.criteria.items())))
     assert dumps_assessment(a, fw) == text
-    assert text.startswith("format_version = 1\nframework = \"tiny\"\n")
+    assert text.startswith('format_version = 1\nframework = "tiny"\n')
 
 
 def test_save_keeps_a_backup_and_leaves_no_temporary_files(tmp_path: Path) -> None:
