@@ -287,15 +287,19 @@ def cmd_migrate(args: argparse.Namespace, io: _Consoles) -> int:
     migrated, report = migrate(assessment, target)
     migrated = _replace(migrated, framework_file=framework_file)
     save_assessment(migrated, output, target)
+    kept = len(report.kept)
     io.out.print(
-        f"Wrote {output}: {len(report.kept)} criteria carried over to {target.id} {target.version}."
+        f"Wrote {output}: {kept} {'criterion' if kept == 1 else 'criteria'} carried over to "
+        f"{target.id} {target.version}.",
+        soft_wrap=True,
     )
     if report.dropped:
         io.out.print(
             Text(
                 f"Could not be carried over ({len(report.dropped)}); they remain in {source}:",
                 style="bold yellow",
-            )
+            ),
+            soft_wrap=True,
         )
         for line in report.dropped:
             io.out.print(Text(f"  • {line}"), soft_wrap=True)
