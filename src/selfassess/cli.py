@@ -8,7 +8,6 @@ stderr, never a traceback). Modules are imported inside each command so that, fo
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -92,6 +91,8 @@ def cmd_frameworks(args: argparse.Namespace, io: _Consoles) -> int:
 
     frameworks = bundled_frameworks()
     if args.json:
+        import json
+
         rows = [
             {
                 "id": f.id,
@@ -245,6 +246,8 @@ def cmd_report(args: argparse.Namespace, io: _Consoles) -> int:
         console.print(renderable)
         data = console.export_text().encode("utf-8")
     elif args.format == "json":
+        import json
+
         from selfassess.summary import report_data
 
         data = (json.dumps(report_data(summary), indent=2, ensure_ascii=False) + "\n").encode()
@@ -321,10 +324,13 @@ def cmd_open(args: argparse.Namespace, io: _Consoles) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from rich_argparse import RawDescriptionRichHelpFormatter
+def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; ``rich_help`` only matters when help is shown (it costs start-up)."""
+    formatter: type[argparse.HelpFormatter] = argparse.RawDescriptionHelpFormatter
+    if rich_help:
+        from rich_argparse import RawDescriptionRichHelpFormatter
 
-    formatter = RawDescriptionRichHelpFormatter
+        formatter = RawDescriptionRichHelpFormatter
     parser = argparse.ArgumentParser(
         prog="selfassess",
         description=DESCRIPTION,
@@ -432,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         args_list = ["open", *args_list]
     io = _Consoles()
-    parser = build_parser()
+    parser = build_parser(rich_help=any(a in ("-h", "--help") for a in args_list))
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version exit 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from selfassess.assessment import Assessment
 from selfassess.framework import Framework
@@ -11,8 +11,7 @@ from selfassess.scoring import Scorecard
 _STEPS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
-@dataclass(frozen=True, slots=True)
-class GradeGap:
+class GradeGap(msgspec.Struct, frozen=True):
     """One judgement's indicative grade beside its published grade."""
 
     judgement: str
@@ -28,8 +27,7 @@ class GradeGap:
         return gap_text(self.gap, self.indicative, self.published)
 
 
-@dataclass(frozen=True, slots=True)
-class LinkedCriterion:
+class LinkedCriterion(msgspec.Struct, frozen=True):
     """A criterion linked to a published area for improvement, with its rating."""
 
     area: str
@@ -38,8 +36,7 @@ class LinkedCriterion:
     rating: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(msgspec.Struct, frozen=True):
     gaps: list[GradeGap]
     blind_spots: list[LinkedCriterion]
     """Linked to an area for improvement but rated strong (green or better)."""

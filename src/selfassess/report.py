@@ -13,6 +13,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -188,13 +189,49 @@ def areas_block(summary: Summary) -> RenderableType | None:
     )
 
 
-def _evidence_cell(summary: Summary, cid: str) -> Text:
-    record = summary.assessment.record(cid)
+class Indented:
+    """Text wrapped to the width left after an indent (a light, fast stand-in for Padding)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(10, options.max_width - self.indent)
+        pad = Segment(" " * self.indent)
+        newline = Segment.line()
+        for line in self.text.wrap(console, width):
+            yield pad
+            yield from line.render(console)
+            yield newline
+
+
+def criterion_block(summary: Summary, criterion_id: str) -> RenderableType:
+    """One criterion: its rating, confidence, evidence, notes and actions, as indented lines.
+
+    Plain Text rather than a table per judgement: it reads as well on a shared screen, and
+    renders several times faster, which matters for start-up of ``selfassess report``.
+    """
+    fw = summary.framework
+    criterion = fw.criteria[criterion_id]
+    record = summary.assessment.record(criterion_id)
     text = Text()
-    for n, e in enumerate(record.evidence):
-        if n:
-            text.append("\n")
-        text.append("• ")
+    text.append_text(rating_badge(fw, record.rating))
+    text.append(" ")
+    text.append(criterion.title, style="bold")
+    if criterion.limiting:
+        text.append(" ◆", style="magenta")
+    text.append(f"  {rating_label(fw, record.rating)}", style="dim")
+    if record.confidence:
+        text.append(f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", style="dim")
+    if record.review:
+        text.append("  needs review", style="bold yellow")
+    heading, text = text, Text()
+    if record.na_reason:
+        text.append("\nWhy not applicable: ", style="dim")
+        text.append(plain(record.na_reason, single_line=True))
+    for e in record.evidence:
+        text.append("\n• ")
         text.append(plain(e.what, single_line=True))
         details = [EVIDENCE_TYPES.get(e.type, e.type)]
         if e.date:
@@ -204,21 +241,13 @@ def _evidence_cell(summary: Summary, cid: str) -> Text:
         if e.where:
             details.append(plain(e.where, single_line=True))
         text.append(f" ({'; '.join(details)})", style="dim")
-    if not record.evidence:
-        text.append("No evidence recorded", style="dim italic")
+    if not record.evidence and record.rating is not None:
+        text.append("\nNo evidence recorded", style="dim italic")
     if record.notes:
         text.append("\nNotes: ", style="bold")
         text.append(plain(record.notes))
-    return text
-
-
-def _actions_cell(summary: Summary, cid: str) -> Text:
-    record = summary.assessment.record(cid)
-    text = Text()
-    for n, x in enumerate(record.actions):
-        if n:
-            text.append("\n")
-        text.append("• ")
+    for x in record.actions:
+        text.append("\n→ Action: ", style="bold")
         text.append(plain(x.what, single_line=True))
         details = [ACTION_STATUSES.get(x.status, x.status)]
         if x.owner:
@@ -226,39 +255,19 @@ def _actions_cell(summary: Summary, cid: str) -> Text:
         if x.due:
             details.append(f"due {x.due.isoformat()}")
         text.append(f" ({'; '.join(details)})", style="dim")
-    return text
+    if not text:
+        return heading
+    text.remove_suffix("\n")
+    text = text[1:]  # the leading newline
+    return Group(heading, Indented(text, 4))
 
 
 def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
-    """A table per judgement: each criterion's rating, confidence, evidence and actions."""
-    fw = summary.framework
-    for judgement in fw.judgements:
+    """Each judgement's criteria in framework order."""
+    for judgement in summary.framework.judgements:
         yield Rule(Text(judgement.title, style="bold"), align="left")
-        table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False, pad_edge=False)
-        table.add_column("", no_wrap=True, width=3)
-        table.add_column("Criterion", ratio=2)
-        table.add_column("Evidence and notes", ratio=4)
-        table.add_column("Actions", ratio=2)
         for criterion in judgement.criteria:
-            record = summary.assessment.record(criterion.id)
-            name = Text(criterion.title, style="bold")
-            if criterion.limiting:
-                name.append(" ◆", style="magenta")
-            name.append(f"\n{rating_label(fw, record.rating)}", style="dim")
-            if record.confidence:
-                name.append(
-                    f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", style="dim"
-                )
-            if record.na_reason:
-                name.append("\nWhy not applicable: ", style="dim")
-                name.append(plain(record.na_reason, single_line=True), style="dim")
-            table.add_row(
-                rating_badge(fw, record.rating),
-                name,
-                _evidence_cell(summary, criterion.id),
-                _actions_cell(summary, criterion.id),
-            )
-        yield table
+            yield criterion_block(summary, criterion.id)
 
 
 def render_report(summary: Summary, *, detail: bool = True) -> RenderableType:

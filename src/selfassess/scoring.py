@@ -7,7 +7,7 @@ not rated never counts towards any rating; "not applicable" leaves the shares' d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from selfassess.assessment import Assessment
 from selfassess.framework import NOT_APPLICABLE, Condition, Framework, Judgement, Rule
@@ -16,8 +16,7 @@ MAX_NAMED = 5
 """How many criteria a reason names before saying "and N more"."""
 
 
-@dataclass(frozen=True, slots=True)
-class JudgementScore:
+class JudgementScore(msgspec.Struct, frozen=True):
     """The indicative grade of one judgement, and everything needed to explain it."""
 
     judgement: str
@@ -31,8 +30,8 @@ class JudgementScore:
     provisional: bool
     rule: str
     """The rule that gave the grade, in words."""
-    reasons: list[str] = field(default_factory=list)
-    drivers: list[str] = field(default_factory=list)
+    reasons: list[str] = msgspec.field(default_factory=list)
+    drivers: list[str] = msgspec.field(default_factory=list)
     """Ids of the criteria that triggered the rule."""
 
     @property
@@ -49,8 +48,7 @@ class JudgementScore:
         return self.rated / self.total if self.total else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class OverallScore:
+class OverallScore(msgspec.Struct, frozen=True):
     """Overall effectiveness derived from the judgements' indicative grades."""
 
     judgement: str
@@ -61,8 +59,7 @@ class OverallScore:
     basis: str
 
 
-@dataclass(frozen=True, slots=True)
-class Scorecard:
+class Scorecard(msgspec.Struct, frozen=True):
     """Every judgement's score, and overall effectiveness where the framework has it."""
 
     judgements: list[JudgementScore]

@@ -8,8 +8,9 @@ its keys: a ``scorecard`` list of objects with ``judgement``, ``indicative``, ``
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from selfassess.assessment import Assessment
 from selfassess.comparison import Comparison, compare
@@ -17,8 +18,7 @@ from selfassess.framework import Framework
 from selfassess.scoring import Scorecard, score
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """An assessment with its scorecard and comparison, computed once."""
 
     framework: Framework
