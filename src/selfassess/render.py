@@ -118,12 +118,21 @@ def _apportion(counts: list[int], width: int) -> list[int]:
     return cells
 
 
-def counts_text(framework: Framework, counts: dict[str, int], not_applicable: int) -> Text:
-    """E.g. "R 0  A 2  G 12  B 0" with each letter in its colour."""
+def counts_text(
+    framework: Framework, counts: dict[str, int], not_applicable: int, *, compact: bool = False
+) -> Text:
+    """E.g. "R 0  A 2  G 12  B 0" with each letter in its colour; compact leaves out zeros."""
     text = Text()
     for level in framework.rating_levels:
-        text.append(f" {level.letter} ", style=f"bold white on {level.colour}")
-        text.append(f" {counts.get(level.id, 0)}  ")
+        count = counts.get(level.id, 0)
+        if compact and not count:
+            continue
+        if compact:
+            text.append(f"{level.letter}", style=f"bold {level.colour}")
+            text.append(f" {count} ")
+        else:
+            text.append(f" {level.letter} ", style=f"bold white on {level.colour}")
+            text.append(f" {count}  ")
     if not_applicable:
         text.append(f"N/A {not_applicable}", style="dim")
-    return text
+    return text.rstrip() or text

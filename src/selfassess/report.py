@@ -85,6 +85,8 @@ class ScorecardTable:
         for s in summary.scorecard.judgements:
             gap = gaps[s.judgement]
             bar = rag_bar(fw, s.counts, s.not_applicable, s.total, width=bar_width)
+            bar.append("\n")
+            bar.append_text(counts_text(fw, s.counts, s.not_applicable, compact=True))
             bar.append(f"\n{s.rated} of {s.total} rated", style="dim")
             table.add_row(
                 Text(fw.published_label(s.judgement)),
@@ -116,11 +118,9 @@ def reasons_block(summary: Summary) -> RenderableType:
         title.append("  ")
         title.append_text(grade_text(fw, s.grade, provisional=s.provisional))
         title.append(f"   {s.rated} of {s.total} rated  ", style="dim")
-        title.append_text(counts_text(fw, s.counts, s.not_applicable))
         parts.append(title)
-        parts.append(Text(f"  Rule: {s.rule}", style="italic"))
         for reason in s.reasons:
-            parts.append(Text(f"  • {reason}"))
+            parts.append(Indented(Text(f"• {reason}"), 2, hanging=2))
     overall = summary.scorecard.overall
     if overall is not None:
         title = Text(overall.title, style="bold")
@@ -128,9 +128,9 @@ def reasons_block(summary: Summary) -> RenderableType:
         title.append_text(grade_text(fw, overall.grade, provisional=overall.provisional))
         parts.append(title)
         for reason in overall.reasons:
-            parts.append(Text(f"  • {reason}"))
+            parts.append(Indented(Text(f"• {reason}"), 2, hanging=2))
         if overall.basis:
-            parts.append(Text(f"  Heuristic: {overall.basis}", style="italic dim"))
+            parts.append(Indented(Text(f"A heuristic: {overall.basis}", style="italic dim"), 2))
     return Panel(Group(*parts), title="Why these grades", title_align="left", border_style="dim")
 
 
@@ -192,16 +192,19 @@ def areas_block(summary: Summary) -> RenderableType | None:
 class Indented:
     """Text wrapped to the width left after an indent (a light, fast stand-in for Padding)."""
 
-    def __init__(self, text: Text, indent: int) -> None:
+    def __init__(self, text: Text, indent: int, hanging: int = 0) -> None:
         self.text = text
         self.indent = indent
+        self.hanging = hanging
+        """Extra indent for continuation lines, e.g. to align under the text after a bullet."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(10, options.max_width - self.indent)
-        pad = Segment(" " * self.indent)
+        width = max(10, options.max_width - self.indent - self.hanging)
+        first = Segment(" " * self.indent)
+        rest = Segment(" " * (self.indent + self.hanging))
         newline = Segment.line()
-        for line in self.text.wrap(console, width):
-            yield pad
+        for n, line in enumerate(self.text.wrap(console, width)):
+            yield rest if n else first
             yield from line.render(console)
             yield newline
 

@@ -145,6 +145,34 @@ def describe_condition(framework: Framework, cond: Condition) -> str:
     return " and ".join(parts)
 
 
+def describe_failure(framework: Framework, cond: Condition, tally: _Tally) -> str:
+    """Why a condition did not hold, as a fact about the ratings, e.g. "no limiting criterion
+    is rated red" or "green or blue on 82% of rated criteria (90% needed)"."""
+    ids, pool = tally.matching(cond)
+    what = _ratings_text(framework, cond.ratings)
+    scope = "limiting criteria" if cond.limiting_only else "criteria"
+    one = "limiting criterion" if cond.limiting_only else "criterion"
+    count = len(ids)
+    share = percent(count / pool) if pool else "0%"
+    facts = []
+    if cond.at_least is not None and count < cond.at_least:
+        if count == 0:
+            facts.append(f"no {one} is rated {what}")
+        else:
+            facts.append(f"{count} {scope} rated {what} ({cond.at_least} needed)")
+    if cond.at_most is not None and count > cond.at_most:
+        noun = one if count == 1 else scope
+        facts.append(f"{count} {noun} rated {what}: {name_criteria(framework, ids)}")
+    if cond.share_at_least is not None and (not pool or count / pool < cond.share_at_least):
+        rule = percent(cond.share_at_least)
+        facts.append(f"{what} on {share} of rated {scope} (the rule is {rule} or more)")
+    if cond.share_below is not None and (not pool or count / pool >= cond.share_below):
+        facts.append(
+            f"{what} on {share} of rated {scope} (the rule is below {percent(cond.share_below)})"
+        )
+    return " and ".join(facts) or describe_condition(framework, cond)
+
+
 def _holds(cond: Condition, tally: _Tally) -> tuple[bool, str]:
     """Whether the condition holds, and what was found (for reasons)."""
     ids, pool = tally.matching(cond)
@@ -213,13 +241,8 @@ def score_judgement(
         holds, results = _rule_holds(rule, tally)
         grade_label = framework.grade_label(rule.grade)
         if not holds:
-            missing = [
-                f"{describe_condition(framework, c)} (found {found})"
-                for c, ok, found in results
-                if not ok or rule.match == "any"
-            ]
-            joiner = " or " if rule.match == "any" else " and "
-            failed.append(f"Not {grade_label.lower()}: needs {joiner.join(missing)}.")
+            facts = [describe_failure(framework, c, tally) for c, ok, _ in results if not ok]
+            failed.append(f"Not {grade_label.lower()}: " + "; ".join(facts) + ".")
             continue
         reasons: list[str] = []
         drivers: list[str] = []
