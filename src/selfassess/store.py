@@ -8,9 +8,7 @@ the previous version as ``FILE.bak``.
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -141,13 +139,18 @@ def framework_for(assessment: Assessment, path: Path) -> Framework:
 # --- assessments ------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class Loaded:
-    """An assessment with the framework it was made against, and where it came from."""
+    """An assessment with the framework it was made against, and where it came from.
 
-    path: Path
-    assessment: Assessment
-    framework: Framework
+    A plain class: a dataclass would import ``dataclasses`` and ``inspect`` on the report path.
+    """
+
+    __slots__ = ("assessment", "framework", "path")
+
+    def __init__(self, path: Path, assessment: Assessment, framework: Framework) -> None:
+        self.path = path
+        self.assessment = assessment
+        self.framework = framework
 
 
 def load_assessment(path: str | Path) -> Loaded:
@@ -231,6 +234,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, backup: bool = True) -> None:
         existing_mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
         pass
+    import tempfile  # only when writing: it costs start-up on the report path
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
