@@ -17,3 +17,11 @@ def fixtures() -> Path:
 @pytest.fixture
 def tiny_framework_path() -> Path:
     return FIXTURES / "tiny-framework.toml"
+
+
+@pytest.fixture(autouse=True)
+def _no_framework_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Tests never read or write the user's cache folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

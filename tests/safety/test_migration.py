@@ -1,4 +1,4 @@
-"""An assessment made against an older framework version is carried over, losing nothing silently."""
+"""An assessment made against an older framework version is carried over; nothing lost silently."""
 
 from __future__ import annotations
 
@@ -48,8 +48,19 @@ def test_migrate_keeps_what_exists_and_lists_the_rest(
 ) -> None:
     before = old_assessment.read_bytes()
     new = old_assessment.with_name("new.toml")
-    assert main(["migrate", str(old_assessment), "-o", str(new),
-                 "--framework", str(old_assessment.with_name("fw.toml"))]) == 0
+    assert (
+        main(
+            [
+                "migrate",
+                str(old_assessment),
+                "-o",
+                str(new),
+                "--framework",
+                str(old_assessment.with_name("fw.toml")),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "1 criterion carried over" in out
     assert "hp-plans: not in tiny 2 (rating amber, 1 evidence item(s))" in out
@@ -59,5 +70,7 @@ def test_migrate_keeps_what_exists_and_lists_the_rest(
     assert old_assessment.read_bytes() == before  # the original is never changed
     # and it never overwrites an existing file
     shutil.copy(new, old_assessment.with_name("taken.toml"))
-    assert main(["migrate", str(old_assessment), "-o",
-                 str(old_assessment.with_name("taken.toml"))]) == 2
+    assert (
+        main(["migrate", str(old_assessment), "-o", str(old_assessment.with_name("taken.toml"))])
+        == 2
+    )

@@ -49,7 +49,7 @@ def records(draw):
     rating = draw(st.one_of(ratings, st.just("not_applicable")))
     return CriterionRecord(
         rating=rating,
-        na_reason=draw(required) if rating == "not_applicable" else draw(st.just("")),
+        na_reason=draw(required.filter(str.strip)) if rating == "not_applicable" else "",
         confidence=draw(st.sampled_from([None, "low", "medium", "high"])),
         evidence=draw(st.lists(evidence, max_size=3)),
         notes=draw(text),
