@@ -1,0 +1,390 @@
+"""Every export parsed back: the same content as the report, user text literal, nothing external."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from share_helpers import INJECTED_EVIDENCE, TINY, write_assessment
+
+from selfassess.cli import main
+from selfassess.errors import SelfAssessError
+from selfassess.exports import export_report
+from selfassess.exports.markdown import escape
+from selfassess.store import load_assessment
+from selfassess.summary import Summary, summarise
+
+LETTERS = {
+    "hp-front-door": "G",
+    "hp-missing": "G",
+    "hp-plans": "A",
+    "hp-assessments": "R",
+    "ld-qa": "–",
+    "ld-workforce": "B",
+}
+TITLES = {
+    "hp-front-door": "Front door decisions",
+    "hp-missing": "Return interviews",
+    "hp-plans": "Plans",
+    "hp-assessments": "Assessments",
+    "ld-qa": "Quality assurance",
+    "ld-workforce": "Workforce",
+}
+
+
+@pytest.fixture
+def summary(sample: Path) -> Summary:
+    loaded = load_assessment(sample)
+    return summarise(loaded.framework, loaded.assessment)
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """Collects tags, attributes, text, and each criterion row's badge letter and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self.rows: dict[str, list[str]] = {}
+        self.badges: dict[str, list[str]] = {}
+        self._row: str | None = None
+        self._in_badge = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [(k, v or "") for k, v in attrs]
+        found = dict(attrs)
+        if tag == "tr" and (found.get("id") or "").startswith("c-"):
+            self._row = (found["id"] or "")[2:]
+            self.rows[self._row] = []
+            self.badges[self._row] = []
+        self._in_badge = tag == "span" and found.get("class") == "badge"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tr":
+            self._row = None
+        if tag == "span":
+            self._in_badge = False
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self._row is not None:
+            self.rows[self._row].append(data)
+            if self._in_badge:
+                self.badges[self._row].append(data)
+
+
+def _parse(raw: bytes) -> _Page:
+    page = _Page()
+    page.feed(raw.decode("utf-8"))
+    page.close()
+    return page
+
+
+def test_html_is_self_contained_with_no_active_content(summary: Summary) -> None:
+    raw = export_report(summary, "html")
+    page = _parse(raw)
+    assert raw.startswith(b"<!DOCTYPE html>")
+    assert page.tags.count("style") == 1
+    for tag in ("script", "link", "img", "iframe", "object", "embed", "base", "form"):
+        assert tag not in page.tags
+    for name, value in page.attrs:
+        assert not name.startswith("on")
+        assert name not in ("src", "href", "action")
+        assert "http:" not in value and "https:" not in value and "url(" not in value
+    text = raw.decode("utf-8")
+    assert "@import" not in text and "url(" not in text and "@font-face" not in text
+    assert "@media print" in text
+    assert "default-src 'none'" in text  # a CSP that forbids loading anything
+
+
+def test_html_has_every_criterion_with_its_letter_and_evidence(summary: Summary) -> None:
+    page = _parse(export_report(summary, "html"))
+    assert set(page.rows) == set(LETTERS)
+    for cid, letter in LETTERS.items():
+        row = " ".join(page.rows[cid])
+        assert TITLES[cid] in row
+        assert page.badges[cid][0] == letter
+    front = " ".join(page.rows["hp-front-door"])
+    assert INJECTED_EVIDENCE in front  # shown literally, once parsed
+    assert "High".lower() in front.lower() and "Re-audit contacts" in front
+    assert "Marked for review" in " ".join(page.rows["hp-plans"])
+    assert "Commissioned from a neighbour" in " ".join(page.rows["ld-qa"])
+
+
+def test_html_escapes_user_text_and_strips_control_characters(summary: Summary) -> None:
+    raw = export_report(summary, "html").decode("utf-8")
+    assert "<script" not in raw
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in raw
+    assert "<b>not bold</b>" not in raw and "&lt;b&gt;not bold&lt;/b&gt;" in raw
+    assert "\x1b" not in raw and "Weekly MASH data[31m with escape" in raw
+
+
+def test_html_shows_scorecard_bars_reasons_and_blind_spots(summary: Summary) -> None:
+    raw = export_report(summary, "html").decode("utf-8")
+    page = _parse(raw.encode())
+    text = " ".join(page.text)
+    assert raw.count('class="bar"') == 2  # one R/A/G bar per judgement (not overall)
+    assert "R&nbsp;1" in raw and "G&nbsp;2" in raw and "A&nbsp;1" in raw
+    assert "4 of 4 rated" in text and "2 of 2 rated" in text
+    assert (
+        "Possible blind spots" in text and "Return interviews for children who go missing" in text
+    )
+    assert "two grades more severe than Ofsted" in text
+    assert "Rule:" in text and "Heuristic: A heuristic, not Ofsted's rule." in text
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def test_markdown_escapes_markup_so_it_reads_literally(summary: Summary) -> None:
+    text = export_report(summary, "markdown").decode("utf-8")
+    assert "<script>" not in text and "<b>" not in text
+    assert escape(INJECTED_EVIDENCE) in text
+    unescaped = escape(INJECTED_EVIDENCE).replace("\\", "")
+    assert unescaped == INJECTED_EVIDENCE
+    assert "\n# not a heading" not in text and "\\# not a heading" in text
+    assert "\x1b" not in text
+
+
+def test_markdown_has_scorecard_and_every_criterion(summary: Summary) -> None:
+    text = export_report(summary, "markdown").decode("utf-8")
+    assert "| Judgement | Ratings | Self-assessed | Ofsted | Gap |" in text
+    assert "| Help and protection | R 1, A 1, G 2, B 0 (4 of 4 rated) | Inadequate | Good |" in text
+    for cid, title in TITLES.items():
+        assert f"#### {LETTERS[cid]} · {title}" in text
+    assert "**Rating:** Green, high confidence" in text
+    assert "Re-audit contacts (In progress; Team manager; due 2024-06-30)" in text
+    assert "**Possible blind spots:**" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("- not a list", "\\- not a list"),
+        ("1. not a list", "1\\. not a list"),
+        ("2024 Q1", "2024 Q1"),
+        ("a | b", "a \\| b"),
+        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("&amp; stays", "\\&amp; stays"),
+        ("Children & families", "Children & families"),
+        ("line\nbreak", "line break"),
+    ],
+)
+def test_markdown_escape(raw: str, escaped: str) -> None:
+    assert escape(raw) == escaped
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_one_row_per_criterion_with_counts_and_dates(summary: Summary) -> None:
+    data = export_report(summary, "csv")
+    assert b"\r" not in data and data.endswith(b"\n")
+    assert data.startswith("\ufeff".encode())  # for Excel; see csv_export's docstring
+    rows = _rows(data)
+    assert [r["criterion_id"] for r in rows] == list(TITLES)
+    by_id = {r["criterion_id"]: r for r in rows}
+    front = by_id["hp-front-door"]
+    assert (front["judgement_id"], front["criterion"], front["rating"], front["rating_letter"]) == (
+        "help_and_protection",
+        "Front door decisions",
+        "Green",
+        "G",
+    )
+    assert (front["confidence"], front["evidence_count"], front["latest_evidence_date"]) == (
+        "High",
+        "2",
+        "2024-03-01",
+    )
+    assert (front["open_actions"], front["limiting"]) == ("1", "yes")
+    plans = by_id["hp-plans"]
+    assert (plans["open_actions"], plans["actions"], plans["review"]) == ("1", "2", "yes")
+    assert by_id["hp-missing"]["latest_evidence_date"] == "2023-12-01"
+    assert by_id["hp-assessments"]["evidence_count"] == "0"
+    assert by_id["hp-assessments"]["latest_evidence_date"] == ""
+    assert by_id["ld-qa"]["rating"] == "Not applicable"
+
+
+def test_csv_never_writes_a_formula() -> None:
+    from selfassess.exports.csv_export import cell
+
+    assert cell("=1+1") == "'=1+1"
+    assert cell("@SUM(A1)") == "'@SUM(A1)"
+    assert cell("Plain") == "Plain"
+
+
+# --- Word -------------------------------------------------------------------------------------
+
+
+def test_word_has_title_scorecard_three_questions_and_evidence(summary: Summary) -> None:
+    import docx
+
+    from selfassess.exports.word import QUESTION_HOW, QUESTION_KNOW, QUESTION_PLANS
+
+    document = docx.Document(io.BytesIO(export_report(summary, "docx")))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Anytown" in paragraphs  # the title page
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for heading in (
+        "Scorecard",
+        "Help and protection",
+        "Impact of leaders",
+        QUESTION_KNOW,
+        QUESTION_HOW,
+        QUESTION_PLANS,
+    ):
+        assert heading in headings
+    assert (
+        headings.index(QUESTION_KNOW)
+        < headings.index(QUESTION_HOW)
+        < headings.index(QUESTION_PLANS)
+    )
+    assert "Case audit (2)" in headings and "Performance data (1)" in headings
+
+    scorecard = document.tables[0]
+    header = [c.text for c in scorecard.rows[0].cells]
+    assert header[:5] == ["Judgement", "R", "A", "G", "B"]
+    hp = [c.text for c in scorecard.rows[1].cells]
+    assert hp[0] == "Help and protection"
+    assert hp[1:5] == ["1", "1", "2", "0"]
+    assert "Inadequate" in hp[6] and "Good" in hp[7]
+    assert any("Overall effectiveness" in c.text for c in scorecard.rows[3].cells)
+    fills = scorecard.rows[1].cells[1]._tc.xpath(".//w:shd/@w:fill")
+    assert fills and fills[0] != "auto"  # red count cell is coloured
+
+    body = "\n".join(paragraphs)
+    assert INJECTED_EVIDENCE in body  # How do we know it? lists every piece of evidence
+    assert "Return interview audit" in body
+    assert "Weekly MASH data[31m with escape" in body
+
+    criteria_table = document.tables[1]
+    letters = [row.cells[0].text for row in criteria_table.rows[1:]]
+    assert letters == ["G", "G", "A", "R"]
+    assert "Marked for review" in criteria_table.rows[3].cells[1].text
+
+    plans = document.tables[-1]
+    assert [c.text for c in plans.rows[0].cells] == [
+        "Action",
+        "Criterion",
+        "Owner",
+        "Due",
+        "Status",
+    ]
+    actions = [row.cells[0].text for row in plans.rows[1:]]
+    assert actions == [
+        "Plan template",
+        '=HYPERLINK("http://example.invalid")',
+        "Re-audit contacts",
+        "Recruit two team managers",
+    ]
+    assert document.core_properties.title == "Self-assessment: Anytown"
+
+
+def test_word_export_is_byte_identical_each_time(summary: Summary) -> None:
+    first = export_report(summary, "docx")
+    second = export_report(summary, "docx")
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {i.date_time for i in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = package.read("docProps/core.xml").decode()
+    assert "2024-03-01T00:00:00Z" in core  # the assessment's latest date
+
+
+# --- through the command line ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "csv", "docx", "json"])
+def test_report_command_writes_every_format(tmp_path: Path, sample: Path, fmt: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    assert main(["report", str(sample), "--format", fmt, "-o", str(out)]) == 0
+    data = out.read_bytes()
+    if fmt == "json":
+        parsed = json.loads(data)
+        assert parsed["criteria"][0]["evidence"][0]["what"] == INJECTED_EVIDENCE
+    elif fmt == "docx":
+        assert zipfile.is_zipfile(out)
+    else:
+        text = data.decode("utf-8-sig")
+        assert "Front door decisions" in text and "Workforce" in text
+
+
+def test_report_command_to_stdout(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(sample), "--format", "markdown"]) == 0
+    assert "# Self-assessment: Anytown" in capsys.readouterr().out
+
+
+def test_unrated_assessment_exports(tmp_path: Path) -> None:
+    blank = write_assessment(tmp_path, "blank.toml")
+    loaded = load_assessment(blank)
+    summary = summarise(loaded.framework, loaded.assessment)
+    for fmt in ("markdown", "html", "csv", "docx"):
+        assert export_report(summary, fmt)
+    assert "No grade yet" in export_report(summary, "html").decode()
+
+
+def test_unknown_format_is_a_user_error(summary: Summary) -> None:
+    with pytest.raises(SelfAssessError, match="cannot export"):
+        export_report(summary, "pdf")
+
+
+def test_text_exports_do_not_import_docx_or_textual(sample: Path) -> None:
+    code = (
+        "import sys\n"
+        "from selfassess.store import load_assessment\n"
+        "from selfassess.summary import summarise\n"
+        "from selfassess.exports import export_report\n"
+        "import selfassess.cli_share, selfassess.diffing, selfassess.merging, selfassess.trend\n"
+        f"loaded = load_assessment({str(sample)!r})\n"
+        "s = summarise(loaded.framework, loaded.assessment)\n"
+        "for fmt in ('markdown', 'html', 'csv'):\n"
+        "    export_report(s, fmt)\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('docx', 'textual')]\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_word_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    import docx
+
+    framework = tmp_path / "fw.toml"
+    framework.write_text(
+        TINY.read_text(encoding="utf-8")
+        .replace('title = "Plans"', 'title = "Plans\\u0001 and \\uFFFEreviews"')
+        .replace(
+            'short_title = "Help and protection"', 'short_title = "Help\\u0002 and protection"'
+        )
+        .replace('label = "Amber"', 'label = "Amb\\u0003er"'),
+        encoding="utf-8",
+    )
+    body = (
+        '[criteria.hp-plans]\nrating = "amber"\n'
+        '[[criteria.hp-plans.evidence]]\nwhat = "Odd\\uFFFF text\\u0007"\n'
+    )
+    loaded = load_assessment(write_assessment(tmp_path, "odd.toml", body, framework=framework))
+    summary = summarise(loaded.framework, loaded.assessment)
+    document = docx.Document(io.BytesIO(export_report(summary, "docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Odd text" in text
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any("Plans and reviews" in c for c in cells)
+    assert "Help and protection" in text and "Amber" in text
