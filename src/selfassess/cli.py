@@ -404,21 +404,16 @@ def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
     )
     p.add_argument("--width", type=int, metavar="N", help="page width in characters")
 
-    import importlib.util
+    from selfassess import cli_import, cli_share
 
-    if importlib.util.find_spec("selfassess.cli_import"):  # TODO(lead): remove guard once landed
-        from selfassess import cli_import
-
-        cli_import.add_parser(sub)
-    for name, choice in sub.choices.items():
-        if name == "import-report":
-            choice.formatter_class = formatter
-            if not any("--version" in a.option_strings for a in choice._actions):
-                choice.add_argument(
-                    "--version", action="version", version=f"selfassess {__version__}"
-                )
-            func = choice.get_default("func")
-            choice.set_defaults(func=_adapt(func))
+    cli_import.add_parser(sub)
+    cli_share.add_parsers(sub, formatter_class=formatter)
+    for name in ("import-report", "actions", "diff", "merge", "trend"):
+        choice = sub.choices[name]
+        choice.formatter_class = formatter
+        if not any("--version" in a.option_strings for a in choice._actions):
+            choice.add_argument("--version", action="version", version=f"selfassess {__version__}")
+        choice.set_defaults(func=_adapt(choice.get_default("func")))
     return parser
 
 
