@@ -1,0 +1,489 @@
+"""The selfassess app: opening, creating, saving and closing assessment files, and the screens.
+
+``make_app`` builds the app for the command line and for the tests alike; ``run_tui`` runs it.
+The app owns the open ``Draft`` and every file operation (through ``store``), so the screens
+only show and edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from selfassess import locking, recent
+from selfassess.assessment import new_assessment
+from selfassess.editing import Draft
+from selfassess.errors import InputError
+from selfassess.render import plain
+from selfassess.store import (
+    bundled_framework_files,
+    load_assessment,
+    load_framework,
+    save_assessment,
+)
+from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
+from selfassess.tui.screens.help import HelpScreen, describe_keys
+from selfassess.tui.screens.main import MainScreen
+from selfassess.tui.screens.scorecard import ScorecardScreen
+from selfassess.tui.screens.start import StartScreen
+from selfassess.tui.widgets.framework_list import FrameworkChoice
+
+UNSAVED = "● unsaved"
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+def bundled_choices() -> list[FrameworkChoice]:
+    """The bundled frameworks, newest first (a broken one is left out, not fatal)."""
+    choices = []
+    for path in bundled_framework_files():
+        try:
+            choices.append(FrameworkChoice(load_framework(path)))
+        except InputError:
+            continue
+    return sorted(choices, key=lambda c: c.framework.applies_from, reverse=True)
+
+
+class SelfAssessApp(App[int]):
+    """Self-assessment against Ofsted's ILACS framework, for children's services managers."""
+
+    CSS_PATH = "selfassess.tcss"
+    TITLE = "selfassess"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="app.save", tooltip="Save the assessment"),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Help",
+            id="app.help",
+            key_display="?",
+            tooltip="Every key, and what the marks mean",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Light/dark",
+            id="app.toggle_theme",
+            show=False,
+            tooltip="Switch between a light and a dark screen",
+        ),
+        Binding(
+            "q", "quit", "Quit", id="app.quit", show=False, tooltip="Quit (asks first if not saved)"
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="app.quit_anywhere",
+            priority=True,
+            tooltip="Quit (asks first if not saved)",
+        ),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        frameworks: list[FrameworkChoice] | None = None,
+        cwd: Path | None = None,
+        today: datetime.date | None = None,
+        theme: str = DARK,
+    ) -> None:
+        super().__init__()
+        self.start_path = path
+        self._frameworks = frameworks
+        self.cwd = cwd or Path.cwd()
+        self.today = today or datetime.date.today()
+        self.theme = theme
+        self.draft: Draft | None = None
+        self.stamp: locking.Stamp | None = None
+        self.startup_warning = ""
+        """Shown once when the app starts (e.g. a key settings file that could not be read)."""
+        self._asking_to_quit = False
+
+    @property
+    def frameworks(self) -> list[FrameworkChoice]:
+        """The frameworks offered for a new assessment (read when first needed)."""
+        if self._frameworks is None:
+            self._frameworks = bundled_choices()
+        return self._frameworks
+
+    def on_mount(self) -> None:
+        if self.startup_warning:
+            self.notify(
+                self.startup_warning,
+                title="Your key settings",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        if self.start_path is None:
+            self.show_start()
+        else:
+            self.open_file(self.start_path, from_command_line=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Saving and closing need an open assessment (the start screen has none)."""
+        if action in {"save", "close_file"}:
+            return self.draft is not None
+        return True
+
+    # --- title ----------------------------------------------------------------------------
+
+    def refresh_title(self) -> None:
+        """Authority and framework in the title; file name and unsaved mark beside it."""
+        draft = self.draft
+        if draft is None:
+            self.title, self.sub_title = "selfassess", ""
+            return
+        self.title = plain(draft.assessment.authority, single_line=True)
+        name = plain(draft.path.name, single_line=True)
+        # the mark goes first: a narrow header cuts the end off, and the mark must stay visible
+        self.sub_title = f"{UNSAVED} · {name}" if draft.modified else name
+
+    # --- start, open, create --------------------------------------------------------------
+
+    def show_start(
+        self, *, new_path: Path | None = None, open_path: Path | None = None, notice: str = ""
+    ) -> None:
+        screen = StartScreen(
+            self.frameworks,
+            recent.load_recent(),
+            cwd=self.cwd,
+            today=self.today,
+            new_path=new_path,
+            open_path=open_path,
+            notice=notice,
+        )
+        self.draft = None
+        self.refresh_title()
+        self._replace_all(screen)
+
+    def _replace_all(self, screen: StartScreen | MainScreen) -> None:
+        """Make ``screen`` the only screen above the app's blank base screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def open_file(self, path: Path, *, from_command_line: bool = False) -> None:
+        """Open an assessment; a file that does not exist yet is offered to be created.
+
+        A file that cannot be used is never written: the full list of its problems is shown,
+        and the user is back at the start screen.
+        """
+        path = path.expanduser()
+        if not path.is_absolute():
+            path = self.cwd / path
+        if from_command_line and not path.exists():
+            self.show_start(
+                new_path=path,
+                notice=f"{path} does not exist yet. To start a new assessment in it, choose "
+                "the framework and type the name of the local authority.",
+            )
+            return
+        try:
+            loaded = load_assessment(path)
+        except InputError as exc:
+            if not isinstance(self.screen, StartScreen):
+                self.show_start(open_path=path)
+            self.push_screen(
+                ErrorDialog(
+                    "This file could not be opened",
+                    exc.summary(),
+                    "The file has not been changed. Correct it in a text editor, or open "
+                    "another file.",
+                )
+            )
+            return
+        self._check_holder(
+            path, lambda: self._open_draft(Draft(path, loaded.framework, loaded.assessment))
+        )
+
+    def _check_holder(self, path: Path, then: Callable[[], None]) -> None:
+        """If a colleague has the file open, say who and let the user decide."""
+        try:
+            holder = locking.acquire(path)
+        except OSError:
+            holder = None  # a read-only folder: nothing to lock, and nothing lost
+        if holder is None:
+            then()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "open":
+                try:
+                    locking.acquire(path, take_over=True)
+                except OSError:
+                    pass
+                then()
+            elif not isinstance(self.screen, StartScreen):
+                self.show_start(open_path=path)
+
+        self.push_screen(
+            ChoiceDialog(
+                "Someone else has this file open",
+                f"{holder.describe()}. If you both make changes, one of you will lose them "
+                "when the other saves.",
+                [("open", "Open it anyway", "warning"), ("cancel", "Cancel", "default")],
+                focus_key="cancel",
+            ),
+            answered,
+        )
+
+    def _open_draft(self, draft: Draft) -> None:
+        self.draft = draft
+        self.stamp = locking.Stamp.of(draft.path)
+        recent.remember(draft.path)
+        self.refresh_title()
+        self._replace_all(MainScreen(draft, today=self.today))
+
+    def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
+        """Start a new assessment and write it at once, so the file exists from the start."""
+        framework_file = ""
+        if choice.file is not None:
+            try:
+                framework_file = os.path.relpath(choice.file, path.parent)
+            except ValueError:  # another drive on Windows
+                framework_file = str(choice.file)
+        assessment = new_assessment(choice.framework, authority, framework_file=framework_file)
+        try:
+            save_assessment(assessment, path, choice.framework)
+        except OSError as exc:
+            self.push_screen(
+                ErrorDialog(
+                    "The assessment could not be created",
+                    f"{path}: {exc.strerror or exc}",
+                    "Choose another folder, or check that you may save files there.",
+                )
+            )
+            return
+        self._check_holder(
+            path, lambda: self._open_draft(Draft(path, choice.framework, assessment))
+        )
+
+    def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
+        self.create_file(event.choice, event.authority, event.path)
+
+    def on_start_screen_file_chosen(self, event: StartScreen.FileChosen) -> None:
+        self.open_file(event.path)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def _flush_edits(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.flush_edits()
+
+    def action_save(self) -> None:
+        self.save(then=None)
+
+    def save(self, then: Callable[[], object] | None) -> None:
+        """Save atomically; if someone else saved the file meanwhile, ask before replacing it."""
+        draft = self.draft
+        if draft is None:
+            return
+        self._flush_edits()
+        if self.stamp is not None and locking.changed_on_disk(draft.path, self.stamp):
+
+            def answered(answer: str | None) -> None:
+                if answer == "yes":
+                    self._write(then)
+
+            self.push_screen(
+                ChoiceDialog(
+                    "The file changed since you opened it",
+                    f"Someone (or another program) saved {draft.path} after you opened it. "
+                    "Saving now replaces their version with yours (theirs is kept as "
+                    f"{draft.path.name}.bak).",
+                    [("yes", "Save mine", "warning"), ("cancel", "Cancel", "default")],
+                    focus_key="cancel",
+                ),
+                answered,
+            )
+            return
+        self._write(then)
+
+    def _write(self, then: Callable[[], object] | None) -> None:
+        draft = self.draft
+        assert draft is not None
+        try:
+            save_assessment(draft.assessment, draft.path, draft.framework)
+        except OSError as exc:
+            self.push_screen(
+                ErrorDialog(
+                    "The assessment could not be saved",
+                    f"{draft.path}: {exc.strerror or exc}",
+                    "Your changes are still here. Check the folder is there and you may save "
+                    "to it, then save again.",
+                )
+            )
+            return
+        draft.mark_saved()
+        self.stamp = locking.Stamp.of(draft.path)
+        recent.remember(draft.path)
+        self.refresh_title()
+        self.notify(f"Saved {draft.path.name}", timeout=3, markup=False)
+        if then is not None:
+            then()
+
+    # --- leaving --------------------------------------------------------------------------
+
+    def _leave(self, then: Callable[[], object]) -> None:
+        """Run ``then`` after asking Save / Discard / Cancel if there are unsaved changes."""
+        draft = self.draft
+        self._flush_edits()
+        if draft is None or not draft.modified:
+            then()
+            return
+        if self._asking_to_quit:
+            return
+        self._asking_to_quit = True
+
+        def answered(answer: str | None) -> None:
+            self._asking_to_quit = False
+            if answer == "save":
+                self.save(then=then)
+            elif answer == "discard":
+                then()
+
+        self.push_screen(
+            ChoiceDialog(
+                "Save your changes?",
+                f"You have changes to {draft.path.name} that are not saved yet.",
+                [
+                    ("save", "Save", "primary"),
+                    ("discard", "Don't save", "error"),
+                    ("cancel", "Cancel", "default"),
+                ],
+            ),
+            answered,
+        )
+
+    async def action_quit(self) -> None:
+        self._leave(self._quit_now)
+
+    def _quit_now(self) -> None:
+        self._release()
+        self.exit(0)
+
+    def action_close_file(self) -> None:
+        def close() -> None:
+            self._release()
+            self.show_start()
+
+        self._leave(close)
+
+    def _release(self) -> None:
+        if self.draft is not None:
+            try:
+                locking.release(self.draft.path)
+            except OSError:
+                pass
+
+    def on_unmount(self) -> None:
+        self._release()
+
+    # --- screens --------------------------------------------------------------------------
+
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def back_to_main(self) -> None:
+        """Close the screens above the assessment screen (the scorecard, help)."""
+        main = self.main_screen()
+        while main is not None and self.screen is not main and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def show_scorecard(self) -> None:
+        if self.draft is None:
+            return
+        self.back_to_main()
+        self.push_screen(ScorecardScreen(self.draft))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        main = self.main_screen()
+        screens: list[object] = [main] if main else []
+        framework = self.draft.framework if self.draft else None
+        self.push_screen(HelpScreen(describe_keys(self, screens), framework))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+
+def make_app(
+    path: Path | None,
+    *,
+    frameworks: list[FrameworkChoice] | None = None,
+    cwd: Path | None = None,
+    today: datetime.date | None = None,
+    theme: str = DARK,
+    keymap: dict[str, str] | None = None,
+) -> SelfAssessApp:
+    """The app, for the command line and the tests.
+
+    ``frameworks`` replaces the bundled ones on the start screen; ``cwd`` and ``today`` make
+    runs repeatable; ``keymap`` maps binding ids (e.g. ``rate.red``) to other keys.
+    """
+    app = SelfAssessApp(path, frameworks=frameworks, cwd=cwd, today=today, theme=theme)
+    if keymap:
+        app.set_keymap(keymap)
+    return app
+
+
+def keymap_path() -> Path:
+    """Where a user may change keys: ``$XDG_CONFIG_HOME/selfassess/keys.toml``."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "selfassess" / "keys.toml"
+
+
+def load_keymap(path: Path) -> tuple[dict[str, str], str]:
+    """Key changes from ``path`` (binding id = "keys"), and a problem to tell the user, if any.
+
+    A missing file is normal; a broken one must not stop the app, so its problem is returned
+    to be shown once, and the usual keys are used.
+    """
+    if not path.exists():
+        return {}, ""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{path} could not be read ({exc}); the usual keys are used."
+    keys = data.get("keys", data)
+    flat: dict[str, str] = {}
+
+    def walk(table: dict[str, object], prefix: str) -> bool:
+        # rate.red = "1" is a dotted key in TOML, read back as {"rate": {"red": "1"}}
+        for key, value in table.items():
+            if isinstance(value, dict):
+                if not walk(value, f"{prefix}{key}."):
+                    return False
+            elif isinstance(value, str):
+                flat[f"{prefix}{key}"] = value
+            else:
+                return False
+        return True
+
+    if not isinstance(keys, dict) or not walk(keys, ""):
+        return {}, f'{path}: write each change as  rate.red = "1"  ; the usual keys are used.'
+    return flat, ""
+
+
+def run_tui(path: Path | None) -> int:
+    """Run the app until the user quits; returns the exit code."""
+    keymap, problem = load_keymap(keymap_path())
+    app = make_app(path, keymap=keymap)
+    app.startup_warning = problem
+    app.run()
+    return app.return_code or 0

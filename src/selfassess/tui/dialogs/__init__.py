@@ -1,0 +1,1 @@
+"""Modal dialogs: forms for evidence and actions, questions, and error messages."""

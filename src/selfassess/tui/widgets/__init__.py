@@ -1,0 +1,1 @@
+"""Widgets of the app: the criterion tree, the detail panel and its lists, the scorecard."""

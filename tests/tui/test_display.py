@@ -1,0 +1,140 @@
+"""Help, themes, NO_COLOR and small terminals: what the user sees is complete and legible."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.screens.help import HelpScreen, friendly_key
+from selfassess.tui.screens.main import MainScreen
+from selfassess.tui.widgets.judgement_panel import JudgementPanel
+
+AppFactory = Callable[..., SelfAssessApp]
+
+
+def help_text(app: SelfAssessApp) -> str:
+    return "\n".join(
+        line.text
+        for static in app.screen.query(Static)
+        for line in static.render_lines(static.region.reset_offset)
+    )
+
+
+async def test_help_lists_every_key(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(120, 80)) as pilot:
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app)
+        for node in (main, app):
+            for _, binding in node._bindings:
+                if binding.id:
+                    description = binding.tooltip or binding.description
+                    assert description in text, binding.id
+                    assert friendly_key(app, binding.key) in text, binding.key
+        assert "x / Delete / Backspace" in text
+        assert "Limiting criterion" in text and "Practice is outstanding." in text
+        await pilot.press("escape")
+        assert app.screen is main
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_help_follows_the_keymap(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path, keymap={"rate.red": "1"})
+    async with app.run_test(size=(120, 80)) as pilot:
+        await pilot.press("question_mark")
+        lines = [line for line in help_text(app).splitlines() if "Rate Red" in line]
+        assert lines and lines[0].strip().startswith("1")
+
+
+async def test_light_and_dark(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"
+
+
+async def test_works_with_no_color(
+    app_for: AppFactory, assessment_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        await pilot.press("a")
+        await pilot.press("s")
+        svg = app.export_screenshot()
+        assert "Requires improvement" in svg.replace("&#160;", " ")
+
+
+async def test_layout_at_80_by_24(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one("#tree-pane")
+        detail = app.screen.query_one("#detail")
+        assert 28 <= pane.region.width <= 36  # about 40%
+        assert detail.region.x >= pane.region.right
+        assert detail.region.right <= 80
+        # the detail scrolls rather than spilling out of the screen
+        panel = app.screen.query_one("#criterion-panel")
+        assert panel.region.bottom <= 23
+        assert panel.max_scroll_y > 0
+
+
+async def test_judgement_summary(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("up")
+        summary = app.screen.query_one(JudgementPanel)
+        assert summary.display and summary.judgement_id == "leaders"
+        text = "\n".join(
+            line.text
+            for static in summary.query(Static)
+            for line in static.render_lines(static.region.reset_offset)
+        )
+        assert "2 of 3 criteria rated" in text
+        assert "Requires improvement to be good (provisional)" in text
+
+
+async def test_title_shows_unsaved_changes(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        assert app.title == "Anytown Council"
+        assert app.sub_title == "anytown.toml"
+        await pilot.press("g", "r")
+        assert app.sub_title == "● unsaved · anytown.toml"
+        await pilot.press("ctrl+s")
+        assert app.sub_title == "anytown.toml"
+
+
+def test_key_settings_file(tmp_path: Path) -> None:
+    from selfassess.tui.app import load_keymap
+
+    path = tmp_path / "keys.toml"
+    assert load_keymap(path) == ({}, "")  # no file: the usual keys
+    path.write_text('[keys]\nrate.red = "1"\n"view.scorecard" = "f5"\n')
+    assert load_keymap(path) == ({"rate.red": "1", "view.scorecard": "f5"}, "")
+    path.write_text("[keys\n")
+    keys, problem = load_keymap(path)
+    assert keys == {} and "could not be read" in problem
+    path.write_text("[keys]\nrate.red = 1\n")
+    keys, problem = load_keymap(path)
+    assert keys == {} and 'rate.red = "1"' in problem
+
+
+async def test_a_startup_warning_is_shown_once(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    app.startup_warning = "keys.toml could not be read; the usual keys are used."
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [app.startup_warning]
