@@ -1,0 +1,264 @@
+"""selfassess benchmarks: every figure is a ratio against a floor timed in the same run.
+
+Run from the repository root (with selfassess and its test extra installed):
+
+    python benchmarks/run.py            # all figures, writes benchmarks/README.md
+    python benchmarks/run.py --quick    # fewer repeats, no README
+
+Not part of the test suite's pass/fail: timings depend on the machine. Each figure is the median
+of several runs; the floor is timed in the same run, so the ratio travels between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import write_case  # noqa: E402
+
+EXAMPLE = ROOT / "examples" / "peterborough-2018.toml"
+SIZES = (125, 500, 2000)  # criteria: 1×, 4×, 16× (ten evidence items each)
+
+
+@dataclass
+class Row:
+    what: str
+    size: str
+    ours_ms: float
+    floor_ms: float | None
+    target: str
+    ok: bool
+
+    @property
+    def ratio(self) -> str:
+        return f"{self.ours_ms / self.floor_ms:.2f}×" if self.floor_ms else "—"
+
+
+def median_ms(func: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run_process(args: list[str]) -> Callable[[], None]:
+    # Byte-code caching on, as after a normal install (some shells turn it off).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def go() -> None:
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=env, cwd=ROOT)
+
+    return go
+
+
+FLOOR_RICH = textwrap.dedent("""
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("Judgement", "Grade")
+    for row in (("Leaders", "Good"), ("Help and protection", "Good")):
+        table.add_row(*row)
+    Console().print(table)
+""")
+
+FLOOR_TEXTUAL = textwrap.dedent("""
+    from textual.app import App
+    from textual.widgets import Footer, Header, Tree
+
+    class Floor(App):
+        def compose(self):
+            yield Header()
+            tree = Tree("Judgements")
+            for j in range(4):
+                node = tree.root.add(f"Judgement {j}", expand=True)
+                for c in range(12):
+                    node.add_leaf(f"Criterion {c}")
+            yield tree
+            yield Footer()
+
+        def on_ready(self):
+            self.call_after_refresh(self.exit)
+
+    Floor().run(headless=True, size=(100, 30))
+""")
+
+OURS_TUI = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    import selfassess.tui.app as tui
+    from selfassess.tui.app import SelfAssessApp
+
+    class Timed(SelfAssessApp):
+        CSS_PATH = str(Path(tui.__file__).parent / "selfassess.tcss")
+
+        def on_ready(self):
+            # the main screen is up once the first paint after Ready is done
+            self.call_after_refresh(self.exit)
+
+    Timed(Path(sys.argv[1])).run(headless=True, size=(100, 30))
+""")
+
+
+def bench_startup(repeats: int) -> list[Row]:
+    rows = []
+    floor = median_ms(run_process([sys.executable, "-c", FLOOR_RICH]), repeats)
+    ours = median_ms(run_process([sys.executable, "-m", "selfassess", "report", str(EXAMPLE)]),
+                     repeats)
+    rows.append(Row("`selfassess report examples/peterborough-2018.toml` (whole process)",
+                    "example", ours, floor, "≤ 1.5×", ours / floor <= 1.5))
+    try:
+        import selfassess.tui.app  # noqa: F401
+    except ImportError:
+        return rows
+    floor = median_ms(run_process([sys.executable, "-c", FLOOR_TEXTUAL]), repeats)
+    ours = median_ms(run_process([sys.executable, "-c", OURS_TUI, str(EXAMPLE)]), repeats)
+    rows.append(Row("TUI ready on the main screen, headless (whole process)", "example", ours,
+                    floor, "≤ 1.3×", ours / floor <= 1.3))
+    return rows
+
+
+def bench_files(folder: Path, repeats: int) -> list[Row]:
+    import tomli_w
+
+    from selfassess.assessment import assessment_to_data
+    from selfassess.store import dumps_assessment, load_assessment
+    from selfassess.summary import summarise
+
+    rows = []
+    for size in SIZES:
+        _, path = write_case(folder, size)
+        text = path.read_text(encoding="utf-8")
+        label = f"{size} criteria, {size * 10} evidence"
+        floor = median_ms(lambda text=text: tomllib.loads(text), repeats)
+        ours = median_ms(lambda path=path: load_assessment(path), repeats)
+        rows.append(Row("load + validate an assessment", label, ours, floor, "≤ 2×",
+                        ours / floor <= 2))
+        loaded = load_assessment(path)
+        data = assessment_to_data(loaded.assessment, loaded.framework)
+        floor = median_ms(lambda data=data: tomli_w.dumps(data, multiline_strings=True), repeats)
+        ours = median_ms(lambda loaded=loaded: dumps_assessment(loaded.assessment, loaded.framework),
+                         repeats)
+        rows.append(Row("save the same", label, ours, floor, "≤ 2×", ours / floor <= 2))
+        ours = median_ms(lambda loaded=loaded: summarise(loaded.framework, loaded.assessment),
+                         repeats)
+        rows.append(Row("scoring and comparison of the same", label, ours, None, "≤ 50 ms",
+                        ours <= 50))
+    return rows
+
+
+def bench_tui_actions(folder: Path) -> list[Row]:
+    from tui_actions import measure_actions
+
+    rows = []
+    for size in SIZES:
+        _, path = write_case(folder, size)
+        label = f"{size} criteria"
+        timings = asyncio.run(measure_actions(path))
+        for what, key, target in (("move to the next criterion", "move", 50),
+                                  ("rate it", "rate", 50),
+                                  ("open the scorecard", "scorecard", 200)):
+            ms = timings[key]
+            rows.append(Row(f"TUI: {what} (Pilot)", label, ms, None, f"≤ {target} ms", ms <= target))
+    return rows
+
+
+def bench_import(folder: Path, repeats: int) -> list[Row]:
+    try:
+        from selfassess.importer import read_report
+    except ImportError:
+        return []
+    from pypdf import PdfReader
+
+    from make_reports import write_reports
+
+    from selfassess.store import bundled_frameworks
+
+    paths, kind = write_reports(folder / "reports", 100)
+    frameworks = list(bundled_frameworks().values())
+
+    def floor() -> None:
+        for p in paths:
+            for page in PdfReader(p).pages:
+                page.extract_text()
+
+    def ours() -> None:
+        for p in paths:
+            read_report(p, frameworks)
+
+    f = median_ms(floor, max(1, repeats // 3))
+    o = median_ms(ours, max(1, repeats // 3))
+    return [Row(f"`import-report` on 100 PDFs: {kind}", "100 reports", o, f, "≤ 1.0×", o <= f)]
+
+
+def write_readme(rows: list[Row]) -> None:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = [
+        "# Benchmarks",
+        "",
+        "Every figure is the median of several runs, as a ratio against a floor timed in the same",
+        "run (so the ratio, not the milliseconds, is what carries between machines). Reproduce:",
+        "",
+        "```sh",
+        "python benchmarks/run.py",
+        "```",
+        "",
+        f"Machine: {machine}. Date: {datetime.date.today().isoformat()}.",
+        "",
+        "| what | size | ours (ms) | floor (ms) | ratio | target | met |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        floor = f"{r.floor_ms:.1f}" if r.floor_ms else "—"
+        lines.append(f"| {r.what} | {r.size} | {r.ours_ms:.1f} | {floor} | {r.ratio} | {r.target} "
+                     f"| {'yes' if r.ok else '**no**'} |")
+    lines += [
+        "",
+        "Floors: the report is timed against a Python script that imports Rich and prints a small",
+        "table; the app against a minimal Textual app with a Header, a Tree and a Footer; loading",
+        "against `tomllib.loads` of the same file; saving against `tomli_w.dumps` of the same data;",
+        "the importer against pypdf's plain text extraction of every page of the same PDFs.",
+        "Sizes grow 1×, 4× and 16× (125, 500 and 2,000 criteria with ten evidence items each).",
+        "",
+    ]
+    (ROOT / "benchmarks" / "README.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats; do not write README")
+    args = parser.parse_args()
+    repeats = 3 if args.quick else 7
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for bench in (lambda: bench_startup(repeats), lambda: bench_files(folder, repeats),
+                      lambda: bench_tui_actions(folder), lambda: bench_import(folder, repeats)):
+            for row in bench():
+                rows.append(row)
+                print(f"{row.what:<70} {row.size:<28} {row.ours_ms:9.1f} ms  {row.ratio:>7}  "
+                      f"{row.target:<8} {'ok' if row.ok else 'MISSED'}", flush=True)
+    if not args.quick:
+        write_readme(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
