@@ -51,7 +51,7 @@ def header(summary: Summary) -> RenderableType:
             lines.append(
                 f", inspected {p.inspection_start:%-d %B %Y} to {p.inspection_end:%-d %B %Y}"
             )
-    return Panel(lines, title="selfassess report", title_align="left", border_style="blue")
+    return Panel(lines, title=Text("selfassess report"), title_align="left", border_style="blue")
 
 
 def _gap_text(gap: GradeGap) -> Text:
@@ -75,7 +75,9 @@ class ScorecardTable:
     def table(self, width: int = 120) -> Table:
         summary, fw = self.summary, self.summary.framework
         bar_width = 12 if width < 110 else 20
-        table = Table(box=box.ROUNDED, title="Scorecard", title_justify="left", title_style="bold")
+        table = Table(
+            box=box.ROUNDED, title=Text("Scorecard"), title_justify="left", title_style="bold"
+        )
         table.add_column("Judgement", ratio=3, min_width=13)
         table.add_column("Ratings", no_wrap=True, min_width=bar_width)
         table.add_column("Self-assessed", ratio=2, min_width=13)
@@ -131,7 +133,9 @@ def reasons_block(summary: Summary) -> RenderableType:
             parts.append(Indented(Text(f"• {reason}"), 2, hanging=2))
         if overall.basis:
             parts.append(Indented(Text(f"A heuristic: {overall.basis}", style="italic dim"), 2))
-    return Panel(Group(*parts), title="Why these grades", title_align="left", border_style="dim")
+    return Panel(
+        Group(*parts), title=Text("Why these grades"), title_align="left", border_style="dim"
+    )
 
 
 def areas_block(summary: Summary) -> RenderableType | None:
@@ -183,7 +187,7 @@ def areas_block(summary: Summary) -> RenderableType | None:
             parts.append(sub)
     return Panel(
         Group(*parts),
-        title="Compared with Ofsted's report",
+        title=Text("Compared with Ofsted's report"),
         title_align="left",
         border_style="yellow" if c.blind_spots else "dim",
     )

@@ -113,14 +113,12 @@ def _cache_file(path: Path) -> Path | None:
     except OSError:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    import hashlib
+    import zlib  # a cheap checksum for the name; hashlib costs 4 ms of start-up
 
     from selfassess import __version__
 
-    key = hashlib.sha1(
-        f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{__version__}".encode(),
-        usedforsecurity=False,
-    ).hexdigest()
+    where = zlib.crc32(str(path.resolve()).encode())
+    key = f"{path.stem}-{where:08x}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
     return Path(base) / "selfassess" / "frameworks" / f"{key}.msgpack"
 
 
