@@ -57,7 +57,7 @@ class _Consoles:
         if self._out is None:
             from rich.console import Console
 
-            self._out = Console()
+            self._out = Console(emoji=False)
         return self._out
 
     @property
@@ -65,19 +65,25 @@ class _Consoles:
         if self._err is None:
             from rich.console import Console
 
-            self._err = Console(stderr=True)
+            self._err = Console(stderr=True, emoji=False)
         return self._err
 
 
 def print_error(err: Console, exc: SelfAssessError) -> None:
-    """A user-level error: every problem on its own line, file and place first."""
+    """A user-level error: every problem on its own line, file and place first.
+
+    Messages quote the file's own text (a misspelt key, a bad value), so control characters are
+    removed: a hostile file must not be able to send escape sequences to the terminal.
+    """
     from rich.text import Text
+
+    from selfassess.render import plain
 
     if isinstance(exc, InputError):
         for line in exc.summary().splitlines():
-            err.print(Text("Error: ", style="bold red") + Text(line), soft_wrap=True)
+            err.print(Text("Error: ", style="bold red") + Text(plain(line)), soft_wrap=True)
     else:
-        err.print(Text("Error: ", style="bold red") + Text(str(exc)), soft_wrap=True)
+        err.print(Text("Error: ", style="bold red") + Text(plain(str(exc))), soft_wrap=True)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -178,6 +184,7 @@ def cmd_validate(args: argparse.Namespace, io: _Consoles) -> int:
 
     from selfassess.framework import framework_from_data
     from selfassess.privacy import scan_assessment
+    from selfassess.render import plain
     from selfassess.store import load_assessment, read_toml
 
     failed = 0
@@ -207,12 +214,14 @@ def cmd_validate(args: argparse.Namespace, io: _Consoles) -> int:
                 Text(f"✗ {name}: {count} problem{'s' if count != 1 else ''}", style="bold red")
             )
             for problem in exc.problems:
-                io.err.print(Text(f"  {name}: {problem.describe()}"), soft_wrap=True)
+                io.err.print(Text(plain(f"  {name}: {problem.describe()}")), soft_wrap=True)
             continue
-        io.out.print(Text("✓ ", style="bold green") + Text(f"{name}: {message}"), soft_wrap=True)
+        io.out.print(
+            Text("✓ ", style="bold green") + Text(plain(f"{name}: {message}")), soft_wrap=True
+        )
     for name, warning in warnings:
         io.err.print(
-            Text("Privacy: ", style="bold yellow") + Text(f"{name}: {warning.describe()}"),
+            Text("Privacy: ", style="bold yellow") + Text(plain(f"{name}: {warning.describe()}")),
             soft_wrap=True,
         )
     if warnings:
@@ -321,6 +330,43 @@ def cmd_open(args: argparse.Namespace, io: _Consoles) -> int:
     return run_tui(Path(args.file) if args.file else None)
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def cmd_serve(args: argparse.Namespace, io: _Consoles) -> int:
+    from rich.text import Text
+
+    path = Path(args.file).resolve() if args.file else None
+    if path is not None and not path.is_file():
+        io.err.print(Text(f"Error: {args.file}: no such file", style="bold red"), soft_wrap=True)
+        return EXIT_BAD_INPUT
+    if args.host not in LOOPBACK:
+        io.err.print(
+            Text(
+                f"Warning: serving on {args.host}: anyone who can reach port {args.port} on this "
+                "computer can open and change the assessment. There is no password.",
+                style="bold yellow",
+            ),
+            soft_wrap=True,
+        )
+    from selfassess.serve.server import SelfAssessServer
+
+    server = SelfAssessServer(path, host=args.host, port=args.port)
+    try:
+        server.serve()
+    except OSError as exc:
+        io.err.print(
+            Text(
+                f"Error: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}. "
+                "Try another port with --port."
+            ),
+            style="bold red",
+            soft_wrap=True,
+        )
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 
@@ -352,6 +398,20 @@ def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
 
     p = command("open", "Open the app, on an assessment file if you give one.", cmd_open)
     p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+
+    p = command(
+        "serve",
+        "Open the app in a web browser: for colleagues who don't use terminals.",
+        cmd_serve,
+    )
+    p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
 
     p = command("frameworks", "List the frameworks that come with selfassess.", cmd_frameworks)
     p.add_argument("--json", action="store_true", help="print JSON for other tools")

@@ -153,7 +153,10 @@ def _read_all(
 def _error(err: Console, file: str, message: str) -> None:
     from rich.text import Text
 
-    err.print(Text(f"{file}: ", style="bold red") + Text(message), soft_wrap=True)
+    from selfassess.render import plain
+
+    # messages quote the input's own text: no control characters reach the terminal
+    err.print(Text(plain(f"{file}: "), style="bold red") + Text(plain(message)), soft_wrap=True)
 
 
 def _input_error(err: Console, exc: InputError) -> None:

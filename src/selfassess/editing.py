@@ -31,6 +31,12 @@ class EditError(ValueError):
     """A change that would make the assessment invalid; the message is for the user."""
 
 
+READ_ONLY = (
+    "This file is open read-only (a colleague has it open), so it cannot be changed. "
+    "To change it, close it and open it again, choosing to take it over."
+)
+
+
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
@@ -84,28 +90,49 @@ class Draft:
     path: Path
     framework: Framework
     assessment: Assessment
+    read_only: bool = False
+    """Opened while a colleague holds the file: every change is refused."""
     _before: dict[str, CriterionRecord] = field(init=False, default_factory=dict)
     _published_before: Published | None = field(init=False, default=None)
+    _restored: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self._published_before = copy.deepcopy(self.assessment.published)
 
     @property
     def modified(self) -> bool:
-        if self.assessment.published != self._published_before:
+        if self._restored or self.assessment.published != self._published_before:
             return True
         return any(self.record(cid) != before for cid, before in self._before.items())
 
     def mark_saved(self) -> None:
         """Call after the assessment was written to ``path``."""
         self._before.clear()
+        self._restored = False
         self._published_before = copy.deepcopy(self.assessment.published)
 
     def record(self, criterion_id: str) -> CriterionRecord:
         """The record of a criterion, for reading (an empty one if none was kept)."""
         return self.assessment.record(criterion_id)
 
+    def restore(self, recovered: Assessment) -> None:
+        """Put unsaved work recovered after a crash in place of the saved version; it stays
+        unsaved until the user saves it."""
+        self.check_writable()
+        saved = self.assessment
+        for cid in set(saved.criteria) | set(recovered.criteria):
+            if saved.record(cid) != recovered.record(cid) and cid not in self._before:
+                self._before[cid] = copy.deepcopy(saved.record(cid))
+        self.assessment = recovered
+        self._restored = True
+
+    def check_writable(self) -> None:
+        """Raise EditError (with the message for the user) if the file is open read-only."""
+        if self.read_only:
+            raise EditError(READ_ONLY)
+
     def _editable(self, criterion_id: str) -> CriterionRecord:
+        self.check_writable()
         if criterion_id not in self.framework.criteria:
             raise EditError(f'"{criterion_id}" is not a criterion of {self.framework.id}')
         if criterion_id not in self._before:
@@ -206,6 +233,7 @@ class Draft:
 
         An empty ``published`` section is removed rather than written as an empty table.
         """
+        self.check_writable()
         if judgement_id not in self.framework.published_judgement_ids():
             raise EditError(f'"{judgement_id}" is not a judgement of {self.framework.id}')
         if grade is not None and grade not in self.framework.grade_by_id:

@@ -30,6 +30,12 @@ def plain(text: str, *, single_line: bool = False) -> str:
     return cleaned
 
 
+def shorten(text: str, limit: int = 400) -> str:
+    """Text cut to ``limit`` characters with an ellipsis, for one row of a list (a megabyte
+    pasted into a field must not make the screen wrap it into thousands of lines)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def rating_label(framework: Framework, rating: str | None) -> str:
     if rating is None:
         return "Not rated"

@@ -117,7 +117,10 @@ def test_periods_follow_on(frameworks):
 @pytest.mark.parametrize("fid", FRAMEWORK_IDS)
 def test_grade_scale_is_ofsteds(frameworks, fid):
     assert [g.id for g in frameworks[fid].grades] == [
-        "outstanding", "good", "requires_improvement", "inadequate",
+        "outstanding",
+        "good",
+        "requires_improvement",
+        "inadequate",
     ]
 
 
@@ -200,8 +203,10 @@ def test_example_published_outcome(example):
     published = example.assessment.published
     assert published is not None
     assert published.grades == {
-        "leaders": "good", "help_and_protection": "good",
-        "children_in_care_and_care_leavers": "good", "overall": "good",
+        "leaders": "good",
+        "help_and_protection": "good",
+        "children_in_care_and_care_leavers": "good",
+        "overall": "good",
     }
     assert str(published.inspection_start) == "2018-06-25"
     assert str(published.inspection_end) == "2018-07-06"

@@ -340,9 +340,11 @@ async def test_someone_else_holding_the_file_is_named(
             dialog = app.screen
             assert isinstance(dialog, ChoiceDialog)
             assert "alex" in dialog.message
-            await pilot.click("#choice-open")
+            assert "since 31 May 2024 at 09:30" in dialog.message
+            await pilot.click("#choice-take")
             await pilot.pause()
             assert isinstance(app.screen, MainScreen)
+            assert not app.draft.read_only
     finally:
         other.kill()
         other.wait()

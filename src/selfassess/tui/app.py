@@ -16,16 +16,21 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.events import DeliveryComplete, DeliveryFailed
 
 from selfassess import locking, recent
-from selfassess.assessment import new_assessment
+from selfassess.assessment import check_assessment, decode_assessment, new_assessment
 from selfassess.editing import Draft
-from selfassess.errors import InputError
+from selfassess.errors import InputError, Problem
 from selfassess.render import plain
 from selfassess.store import (
     bundled_framework_files,
+    dumps_assessment,
+    framework_for,
     load_assessment,
     load_framework,
+    parse_toml,
+    read_toml,
     save_assessment,
 )
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
@@ -36,6 +41,9 @@ from selfassess.tui.screens.start import StartScreen
 from selfassess.tui.widgets.framework_list import FrameworkChoice
 
 UNSAVED = "● unsaved"
+READ_ONLY = "read-only"
+AUTOSAVE_SECONDS = 5.0
+"""How often unsaved work is copied to the recovery file beside the assessment."""
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
@@ -75,6 +83,14 @@ class SelfAssessApp(App[int]):
             tooltip="Switch between a light and a dark screen",
         ),
         Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            id="app.export",
+            show=False,
+            tooltip="Export the report as Word, HTML, Markdown or CSV",
+        ),
+        Binding(
             "q", "quit", "Quit", id="app.quit", show=False, tooltip="Quit (asks first if not saved)"
         ),
         Binding(
@@ -107,6 +123,9 @@ class SelfAssessApp(App[int]):
         self.startup_warning = ""
         """Shown once when the app starts (e.g. a key settings file that could not be read)."""
         self._asking_to_quit = False
+        self._recovery_written = ""
+        """The text last written to the recovery file (not written again if unchanged)."""
+        self._autosave_warned = False
 
     @property
     def frameworks(self) -> list[FrameworkChoice]:
@@ -124,6 +143,7 @@ class SelfAssessApp(App[int]):
                 timeout=10,
                 markup=False,
             )
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
         if self.start_path is None:
             self.show_start()
         else:
@@ -146,7 +166,10 @@ class SelfAssessApp(App[int]):
         self.title = plain(draft.assessment.authority, single_line=True)
         name = plain(draft.path.name, single_line=True)
         # the mark goes first: a narrow header cuts the end off, and the mark must stay visible
-        self.sub_title = f"{UNSAVED} · {name}" if draft.modified else name
+        if draft.read_only:
+            self.sub_title = f"{READ_ONLY} · {name}"
+        else:
+            self.sub_title = f"{UNSAVED} · {name}" if draft.modified else name
 
     # --- start, open, create --------------------------------------------------------------
 
@@ -193,6 +216,9 @@ class SelfAssessApp(App[int]):
         except InputError as exc:
             if not isinstance(self.screen, StartScreen):
                 self.show_start(open_path=path)
+            if any(p.place == "framework_version" for p in exc.problems):
+                self.offer_migration(path)
+                return
             self.push_screen(
                 ErrorDialog(
                     "This file could not be opened",
@@ -203,46 +229,238 @@ class SelfAssessApp(App[int]):
             )
             return
         self._check_holder(
-            path, lambda: self._open_draft(Draft(path, loaded.framework, loaded.assessment))
+            path,
+            lambda read_only: self._open_draft(
+                Draft(path, loaded.framework, loaded.assessment, read_only=read_only),
+                offer_recovery=True,
+            ),
         )
 
-    def _check_holder(self, path: Path, then: Callable[[], None]) -> None:
-        """If a colleague has the file open, say who and let the user decide."""
+    def _check_holder(self, path: Path, then: Callable[[bool], None]) -> None:
+        """If a colleague has the file open, say who and since when, and let the user decide:
+        open it read-only (the safe choice), knowingly take it over, or cancel.
+
+        ``then`` is called with whether the file is to be opened read-only.
+        """
         try:
             holder = locking.acquire(path)
         except OSError:
             holder = None  # a read-only folder: nothing to lock, and nothing lost
         if holder is None:
-            then()
+            then(False)
             return
 
         def answered(answer: str | None) -> None:
-            if answer == "open":
+            if answer == "take":
                 try:
                     locking.acquire(path, take_over=True)
                 except OSError:
                     pass
-                then()
+                then(False)
+            elif answer == "read":
+                then(True)
             elif not isinstance(self.screen, StartScreen):
                 self.show_start(open_path=path)
 
         self.push_screen(
             ChoiceDialog(
                 "Someone else has this file open",
-                f"{holder.describe()}. If you both make changes, one of you will lose them "
-                "when the other saves.",
-                [("open", "Open it anyway", "warning"), ("cancel", "Cancel", "default")],
-                focus_key="cancel",
+                f"{holder.describe()}. Open it read-only to look without changing it. If you "
+                "take it over and you both make changes, one of you will lose them when the "
+                "other saves.",
+                [
+                    ("read", "Open read-only", "primary"),
+                    ("take", "Take it over", "warning"),
+                    ("cancel", "Cancel", "default"),
+                ],
+                focus_key="read",
             ),
             answered,
         )
 
-    def _open_draft(self, draft: Draft) -> None:
+    def _open_draft(self, draft: Draft, *, offer_recovery: bool = False) -> None:
         self.draft = draft
         self.stamp = locking.Stamp.of(draft.path)
+        self._recovery_written = ""
         recent.remember(draft.path)
         self.refresh_title()
         self._replace_all(MainScreen(draft, today=self.today))
+        if offer_recovery and not draft.read_only:
+            self.offer_recovery()
+
+    # --- autosave and recovery ------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Copy unsaved work to the recovery file beside the assessment (never the file itself).
+
+        Runs every few seconds; a crash or a lost connection then costs seconds of work.
+        """
+        draft = self.draft
+        if draft is None or draft.read_only:
+            return
+        self._flush_edits()
+        if not draft.modified:
+            if self._recovery_written:
+                locking.discard_recovery(draft.path)
+                self._recovery_written = ""
+            return
+        text = dumps_assessment(draft.assessment, draft.framework)
+        if text == self._recovery_written:
+            return
+        try:
+            locking.write_recovery(draft.path, text)
+        except OSError as exc:
+            if not self._autosave_warned:
+                self._autosave_warned = True
+                self.notify(
+                    f"Unsaved work could not be copied for recovery ({exc.strerror or exc}). "
+                    "Save often.",
+                    title="Autosave",
+                    severity="warning",
+                    markup=False,
+                )
+            return
+        self._recovery_written = text
+
+    def offer_recovery(self) -> None:
+        """If unsaved work was left behind (a crash, a killed terminal), offer to restore it."""
+        draft = self.draft
+        if draft is None:
+            return
+        text = locking.read_recovery(draft.path)
+        recovery = locking.recovery_path(draft.path)
+        if text is None:
+            if recovery.exists():
+                self._report_bad_recovery(recovery, "it is not readable UTF-8 text")
+            return
+        try:
+            saved = draft.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            saved = None
+        if text == saved or text == dumps_assessment(draft.assessment, draft.framework):
+            locking.discard_recovery(draft.path)  # nothing was lost
+            return
+        try:
+            when = datetime.datetime.fromtimestamp(recovery.stat().st_mtime)
+            moment = when.strftime("%-d %B %Y at %H:%M")
+        except OSError:
+            moment = "an earlier session"
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                self.restore_recovery(text)
+            elif answer == "discard":
+                locking.discard_recovery(draft.path)
+                self.notify("The unsaved work was discarded.", timeout=3, markup=False)
+
+        self.push_screen(
+            ChoiceDialog(
+                f"Restore the unsaved work from {moment}?",
+                f"{draft.path.name} was not saved the last time it was open (the program was "
+                "closed or stopped before saving). The unsaved work was kept.",
+                [
+                    ("restore", "Restore", "primary"),
+                    ("discard", "Discard", "error"),
+                    ("later", "Decide later", "default"),
+                ],
+                focus_key="restore",
+            ),
+            answered,
+        )
+
+    def restore_recovery(self, text: str) -> None:
+        """Put the recovered work in the open draft, checked like any file; unsaved until saved."""
+        draft = self.draft
+        if draft is None:
+            return
+        recovery = locking.recovery_path(draft.path)
+        try:
+            data = parse_toml(text.encode("utf-8"), recovery)
+            assessment, problems = decode_assessment(data, str(recovery))
+            if assessment is None:
+                raise InputError(recovery, problems)
+            if (assessment.framework, assessment.framework_version) != (
+                draft.framework.id,
+                draft.framework.version,
+            ):
+                problems.append(
+                    Problem("framework", "it was made against another framework than the file")
+                )
+            else:
+                problems += check_assessment(assessment, draft.framework)
+            if problems:
+                raise InputError(recovery, problems)
+        except InputError as exc:
+            self._report_bad_recovery(recovery, exc.summary())
+            return
+        draft.restore(assessment)
+        self._replace_all(MainScreen(draft, today=self.today))
+        self.refresh_title()
+        self.notify("The unsaved work was restored. Save to keep it.", timeout=5, markup=False)
+
+    def _report_bad_recovery(self, recovery: Path, problem: str) -> None:
+        self.push_screen(
+            ErrorDialog(
+                "The unsaved work could not be restored",
+                problem,
+                f"The saved version is open. The recovery file was kept as {recovery}, so "
+                "nothing more is lost; it is a text file you can look at.",
+            )
+        )
+
+    # --- migration ------------------------------------------------------------------------
+
+    def offer_migration(self, path: Path) -> None:
+        """The file was made against an older version of its framework: offer to carry it over
+        to a new file (the original is never changed)."""
+        from selfassess.migration import migrate
+
+        try:
+            assessment, problems = decode_assessment(read_toml(path), str(path))
+            if assessment is None:
+                raise InputError(path, problems)
+            target = framework_for(assessment, path)
+        except InputError as exc:
+            self.push_screen(ErrorDialog("This file could not be opened", exc.summary()))
+            return
+        migrated, report = migrate(assessment, target)
+        output = _free_name(path, "migrated")
+        lost = (
+            "Everything recorded can be carried over."
+            if not report.dropped
+            else "Could not be carried over (it stays in the original):\n"
+            + "\n".join(f"• {line}" for line in report.dropped)
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer != "migrate":
+                return
+            try:
+                save_assessment(migrated, output, target)
+            except OSError as exc:
+                self.push_screen(
+                    ErrorDialog(
+                        "The carried-over assessment could not be written",
+                        f"{output}: {exc.strerror or exc}",
+                    )
+                )
+                return
+            self.open_file(output)
+
+        self.push_screen(
+            ChoiceDialog(
+                "This assessment was made against an older framework",
+                f"{path.name} was made against version {assessment.framework_version} of "
+                f"{target.id}, which is now version {target.version}. It can be carried over "
+                f"to a new file, {output.name}; {path.name} itself is not changed.\n\n{lost}",
+                [
+                    ("migrate", f"Carry it over to {output.name}", "primary"),
+                    ("cancel", "Cancel", "default"),
+                ],
+                focus_key="migrate",
+            ),
+            answered,
+        )
 
     def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
         """Start a new assessment and write it at once, so the file exists from the start."""
@@ -265,7 +483,10 @@ class SelfAssessApp(App[int]):
             )
             return
         self._check_holder(
-            path, lambda: self._open_draft(Draft(path, choice.framework, assessment))
+            path,
+            lambda read_only: self._open_draft(
+                Draft(path, choice.framework, assessment, read_only=read_only)
+            ),
         )
 
     def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
@@ -289,20 +510,37 @@ class SelfAssessApp(App[int]):
         draft = self.draft
         if draft is None:
             return
+        if draft.read_only:
+            self.notify(
+                f"{draft.path.name} is open read-only because a colleague has it open, so it "
+                "is not saved. Close it and open it again to take it over.",
+                title="Read-only",
+                severity="warning",
+                markup=False,
+            )
+            return
         self._flush_edits()
         if self.stamp is not None and locking.changed_on_disk(draft.path, self.stamp):
+            copy_path = _free_name(draft.path, "copy")
 
             def answered(answer: str | None) -> None:
                 if answer == "yes":
                     self._write(then)
+                elif answer == "copy":
+                    self._save_as_copy(copy_path, then)
 
             self.push_screen(
                 ChoiceDialog(
                     "The file changed since you opened it",
                     f"Someone (or another program) saved {draft.path} after you opened it. "
-                    "Saving now replaces their version with yours (theirs is kept as "
-                    f"{draft.path.name}.bak).",
-                    [("yes", "Save mine", "warning"), ("cancel", "Cancel", "default")],
+                    "Overwriting replaces their version with yours (theirs is kept as "
+                    f"{draft.path.name}.bak). Or save yours as {copy_path.name} and compare "
+                    "them (selfassess diff).",
+                    [
+                        ("yes", "Overwrite", "warning"),
+                        ("copy", "Save as a copy", "primary"),
+                        ("cancel", "Cancel", "default"),
+                    ],
                     focus_key="cancel",
                 ),
                 answered,
@@ -310,7 +548,24 @@ class SelfAssessApp(App[int]):
             return
         self._write(then)
 
-    def _write(self, then: Callable[[], object] | None) -> None:
+    def _save_as_copy(self, copy_path: Path, then: Callable[[], object] | None) -> None:
+        """Save to a new file beside the original and carry on editing the copy."""
+        draft = self.draft
+        assert draft is not None
+        original = draft.path
+        draft.path = copy_path
+        if not self._write(then):
+            draft.path = original
+            return
+        locking.discard_recovery(original)
+        try:
+            locking.release(original)
+            locking.acquire(copy_path)
+        except OSError:
+            pass
+
+    def _write(self, then: Callable[[], object] | None) -> bool:
+        """Save the draft to its file; whether it was saved (if not, the user was told)."""
         draft = self.draft
         assert draft is not None
         try:
@@ -324,14 +579,17 @@ class SelfAssessApp(App[int]):
                     "to it, then save again.",
                 )
             )
-            return
+            return False
         draft.mark_saved()
+        locking.discard_recovery(draft.path)
+        self._recovery_written = ""
         self.stamp = locking.Stamp.of(draft.path)
         recent.remember(draft.path)
         self.refresh_title()
         self.notify(f"Saved {draft.path.name}", timeout=3, markup=False)
         if then is not None:
             then()
+        return True
 
     # --- leaving --------------------------------------------------------------------------
 
@@ -351,6 +609,7 @@ class SelfAssessApp(App[int]):
             if answer == "save":
                 self.save(then=then)
             elif answer == "discard":
+                locking.discard_recovery(draft.path)  # a deliberate choice: nothing to recover
                 then()
 
         self.push_screen(
@@ -390,6 +649,68 @@ class SelfAssessApp(App[int]):
     def on_unmount(self) -> None:
         self._release()
 
+    # --- exporting ------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Ask which format, then export the report in it."""
+        if self.draft is None:
+            self.notify("Open an assessment first, then export its report.", markup=False)
+            return
+        from selfassess.tui.exporting import REPORT_FORMATS
+
+        def answered(answer: str | None) -> None:
+            if answer and answer != "cancel":
+                self.export_report(answer)
+
+        self.push_screen(
+            ChoiceDialog(
+                "Export the report",
+                "The scorecard and the detail per criterion, as they are now (saved or not).",
+                [(f.id, f.label, "primary") for f in REPORT_FORMATS]
+                + [("cancel", "Cancel", "default")],
+            ),
+            answered,
+        )
+
+    def export_report(self, fmt: str) -> None:
+        """Deliver the report in ``fmt``: a download in a browser, else the downloads folder."""
+        import io
+
+        from selfassess.errors import SelfAssessError
+        from selfassess.tui import exporting
+
+        draft = self.draft
+        if draft is None:
+            return
+        self._flush_edits()
+        name = exporting.report_filename(draft.path, fmt)
+        try:
+            data = exporting.build_report(draft, fmt)
+            if not self.is_web:
+                saved = exporting.save_in_downloads(data, name)
+                self.notify(f"Report saved as {saved}", timeout=10, markup=False)
+                return
+        except (SelfAssessError, OSError) as exc:
+            self.push_screen(ErrorDialog("The report could not be made", str(exc), ""))
+            return
+        self.deliver_binary(
+            io.BytesIO(data),
+            save_filename=name,
+            mime_type=exporting.FORMAT_BY_ID[fmt].mime_type,
+            name=name,
+        )
+
+    def on_delivery_complete(self, event: DeliveryComplete) -> None:
+        self.notify(f"{event.name} is in your browser's downloads.", markup=False)
+
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        self.notify(
+            f"{event.name} could not be saved: {event.exception}",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+
     # --- screens --------------------------------------------------------------------------
 
     def main_screen(self) -> MainScreen | None:
@@ -408,7 +729,15 @@ class SelfAssessApp(App[int]):
         if self.draft is None:
             return
         self.back_to_main()
-        self.push_screen(ScorecardScreen(self.draft))
+        # One scorecard screen per open assessment, kept installed: building its widgets and
+        # styles is most of the cost of opening it, and it recomputes the scores on each resume.
+        if not self.is_screen_installed("scorecard") or (
+            self.get_screen("scorecard").draft is not self.draft  # type: ignore[attr-defined]
+        ):
+            if self.is_screen_installed("scorecard"):
+                self.uninstall_screen("scorecard")
+            self.install_screen(ScorecardScreen(self.draft), name="scorecard")
+        self.push_screen("scorecard")
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -420,6 +749,17 @@ class SelfAssessApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+
+
+def _free_name(path: Path, word: str) -> Path:
+    """``NAME-word.toml`` beside ``path`` (``NAME-word-2.toml`` ... if taken): never an
+    existing file."""
+    candidate = path.with_name(f"{path.stem}-{word}{path.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{word}-{number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def make_app(

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from selfassess.filtering import NOT_RATED
 from selfassess.render import plain
+from selfassess.tui.exporting import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from selfassess.tui.app import SelfAssessApp
@@ -130,6 +131,16 @@ class AssessmentCommands(Provider):
                 found.append(("View: Criteria", app.back_to_main, "Back to the list"))
             found += [
                 ("File: Save", app.action_save, "Save the assessment file"),
+            ]
+            found += [
+                (
+                    f"File: Export report as {fmt.label}",
+                    partial(app.export_report, fmt.id),
+                    "Download it in a browser; in a terminal, saved in your downloads folder",
+                )
+                for fmt in REPORT_FORMATS
+            ]
+            found += [
                 (
                     "File: Close and open another",
                     app.action_close_file,

@@ -117,6 +117,7 @@ class MainScreen(Screen[None]):
         self.draft = draft
         self.today = today
         self.filter = CriterionFilter()
+        self._shown_kind: str | None = None
         self._add_rating_bindings()
 
     def _add_rating_bindings(self) -> None:
@@ -203,7 +204,11 @@ class MainScreen(Screen[None]):
             self.panel.save_notes()
             self.query_one(JudgementPanel).show(ref.id)
             switcher.current = "judgement-panel"
-        self.refresh_bindings()
+        if ref.kind != self._shown_kind:
+            # Which keys apply depends only on the kind shown; refreshing the bindings makes the
+            # footer rebuild itself, the largest cost of moving, so only do it when that changes.
+            self._shown_kind = ref.kind
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Criterion actions are greyed out while a judgement is selected; "Show all" only
@@ -252,6 +257,8 @@ class MainScreen(Screen[None]):
         self.criterion_changed(criterion_id)
 
     def action_rate(self, rating: str) -> None:
+        if not self.panel.writable():
+            return
         cid = self.current_criterion
         if cid is None:
             return
@@ -261,6 +268,8 @@ class MainScreen(Screen[None]):
             self.set_rating(cid, rating)
 
     def action_rate_not_applicable(self) -> None:
+        if not self.panel.writable():
+            return
         """Ask why it does not apply (the file must say), then rate it not applicable."""
         cid = self.current_criterion
         if cid is None:
@@ -275,6 +284,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ReasonDialog(title, record.na_reason), answered)
 
     def action_clear_rating(self) -> None:
+        if not self.panel.writable():
+            return
         cid = self.current_criterion
         if cid is not None:
             self.set_rating(cid, None)
@@ -300,6 +311,8 @@ class MainScreen(Screen[None]):
             self.panel.add_action()
 
     def toggle_review(self) -> None:
+        if not self.panel.writable():
+            return
         cid = self.current_criterion
         if cid is None:
             return

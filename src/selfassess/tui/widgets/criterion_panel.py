@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Button, Collapsible, OptionList, Static, TextArea
 
 from selfassess.assessment import CONFIDENCE_LEVELS, Action, Evidence
-from selfassess.editing import Draft
+from selfassess.editing import Draft, EditError
 from selfassess.framework import NOT_APPLICABLE
 from selfassess.privacy import scan_text
 from selfassess.render import plain, rating_badge, rating_label
@@ -67,7 +67,13 @@ class CriterionPanel(VerticalScroll):
         yield EvidenceList(id="evidence")
         yield Button("Add evidence", id="add-evidence", compact=True)
         yield Static("Notes", classes="heading")
-        yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        yield TextArea(
+            id="notes",
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            read_only=self.draft.read_only,
+        )
         yield Static("Actions", id="actions-heading", classes="heading", markup=False)
         yield Static("No actions yet.", id="no-actions", classes="empty")
         yield ActionPlan(id="actions")
@@ -153,9 +159,18 @@ class CriterionPanel(VerticalScroll):
 
     # --- notes ----------------------------------------------------------------------------
 
+    def writable(self) -> bool:
+        """Whether the file may be changed; if not, say why (a read-only file refuses edits)."""
+        try:
+            self.draft.check_writable()
+        except EditError as exc:
+            self.app.notify(str(exc), title="Read-only", severity="warning", markup=False)
+            return False
+        return True
+
     def save_notes(self) -> None:
         """Keep what is in the notes box (called on every edit and before anything reads it)."""
-        if self.criterion_id is None:
+        if self.criterion_id is None or self.draft.read_only:
             return
         if self.draft.set_notes(self.criterion_id, self.query_one("#notes", TextArea).text):
             self.post_message(self.RecordChanged(self.criterion_id))
@@ -192,6 +207,8 @@ class CriterionPanel(VerticalScroll):
         self.cycle_confidence()
 
     def cycle_confidence(self) -> None:
+        if not self.writable():
+            return
         if self.criterion_id is None:
             return
         self.draft.cycle_confidence(self.criterion_id)
@@ -205,6 +222,8 @@ class CriterionPanel(VerticalScroll):
         self.add_evidence()
 
     def add_evidence(self) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return
@@ -221,6 +240,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
 
     def edit_evidence(self, index: int) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return
@@ -237,6 +258,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(EvidenceDialog(current, criterion_title=self._title()), edited)
 
     def delete_evidence(self, index: int, *, ask: bool = True) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return
@@ -256,6 +279,8 @@ class CriterionPanel(VerticalScroll):
         self.add_action()
 
     def add_action(self) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return
@@ -272,6 +297,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
 
     def edit_action(self, index: int) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return
@@ -288,6 +315,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(ActionDialog(current, criterion_title=self._title()), edited)
 
     def delete_action(self, index: int, *, ask: bool = True) -> None:
+        if not self.writable():
+            return
         cid = self.criterion_id
         if cid is None:
             return

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from selfassess.actions import is_overdue
 from selfassess.assessment import ACTION_STATUSES, EVIDENCE_TYPES, Action, Evidence
-from selfassess.render import plain
+from selfassess.render import plain, shorten
 
 
 def _long_date(value: datetime.date) -> str:
@@ -59,14 +59,14 @@ class EvidenceList(RecordList):
 
     @staticmethod
     def item(evidence: Evidence) -> Text:
-        text = Text(plain(evidence.what, single_line=True), style="bold")
+        text = Text(shorten(plain(evidence.what, single_line=True)), style="bold")
         details = [EVIDENCE_TYPES.get(evidence.type, evidence.type)]
         if evidence.date:
             details.append(_long_date(evidence.date))
         if evidence.owner:
-            details.append(plain(evidence.owner, single_line=True))
+            details.append(shorten(plain(evidence.owner, single_line=True)))
         if evidence.where:
-            details.append(f"kept in {plain(evidence.where, single_line=True)}")
+            details.append(f"kept in {shorten(plain(evidence.where, single_line=True))}")
         text.append("\n")
         text.append(" · ".join(details), style="dim")
         return text
@@ -80,11 +80,11 @@ class ActionPlan(RecordList):
 
     @staticmethod
     def item(action: Action, today: datetime.date) -> Text:
-        text = Text(plain(action.what, single_line=True), style="bold")
+        text = Text(shorten(plain(action.what, single_line=True)), style="bold")
         text.append("\n")
         text.append(ACTION_STATUSES.get(action.status, action.status), style="dim")
         if action.owner:
-            text.append(f" · {plain(action.owner, single_line=True)}", style="dim")
+            text.append(f" · {shorten(plain(action.owner, single_line=True))}", style="dim")
         if action.due:
             text.append(f" · due {_long_date(action.due)}", style="dim")
             if is_overdue(action.due, action.status, today):

@@ -43,6 +43,7 @@ class PublishedGradeSelect(Select[str]):
             prompt="No published grade",
             compact=True,
             id=f"published-{judgement_id}",
+            disabled=draft.read_only,
         )
         self.judgement_id = judgement_id
 
