@@ -33,9 +33,6 @@ MAX_PAGES = 6
 """The header, table and list are on the first two or three pages; a report that has not shown
 them by this page is not one we can read."""
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused rather than read into memory."""
-
 NOT_ILACS = "is this an Ofsted ILACS report?"
 
 _GRADE_ALIASES = {("requires", "improvement"): "requires_improvement"}
@@ -735,24 +732,9 @@ def _with_pages(report: ImportedReport, total: int | None) -> ImportedReport:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError.single(name, "is a folder, not a report file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.single(
-                name, f"is too large to be an inspection report ({size // (1024 * 1024)} MB)"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(name, "does not exist") from None
-    except PermissionError:
-        raise InputError.single(name, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise InputError.single(name, f"cannot be read: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise InputError.single(name, "is empty")
-    return raw
+    from selfassess.store import read_input
+
+    return read_input(path, name, kind="report file", too_large="an inspection report")
 
 
 def _decode_text(raw: bytes, name: str) -> str:

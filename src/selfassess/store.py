@@ -30,23 +30,32 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def read_toml(path: str | Path) -> dict[str, Any]:
     """Parse a TOML file, turning every way it can fail into a message about that file."""
-    path = Path(path)
+    return parse_toml(read_input(Path(path), str(path)), path)
+
+
+def read_input(
+    path: Path, name: str, *, kind: str = "file", too_large: str = "a selfassess file"
+) -> bytes:
+    """The bytes of an input file, or an InputError naming it (``name``, as the user gave it)
+    that says why it cannot be read: a folder, too large, missing, not allowed, or empty."""
     try:
         if path.is_dir():
-            raise InputError.single(path, "is a folder, not a file")
+            raise InputError.single(name, f"is a folder, not a {kind}")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputError.single(
-                path, f"is too large to be a selfassess file ({size // (1024 * 1024)} MB)"
+                name, f"is too large to be {too_large} ({size // (1024 * 1024)} MB)"
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.single(path, "does not exist") from None
+        raise InputError.single(name, "does not exist") from None
     except PermissionError:
-        raise InputError.single(path, "cannot be read: permission denied") from None
+        raise InputError.single(name, "cannot be read: permission denied") from None
     except OSError as exc:
-        raise InputError.single(path, f"cannot be read: {exc.strerror or exc}") from None
-    return parse_toml(raw, path)
+        raise InputError.single(name, f"cannot be read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise InputError.single(name, "is empty")
+    return raw
 
 
 def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
