@@ -29,12 +29,20 @@ def framework_data(criteria: int) -> dict:
         "scoring": {
             "strong_ratings": ["green", "blue"],
             "rules": [
-                {"grade": "inadequate", "conditions": [
-                    {"ratings": ["red"], "limiting_only": True, "at_least": 1},
-                    {"ratings": ["red"], "share_at_least": 0.25}]},
-                {"grade": "requires_improvement", "conditions": [
-                    {"ratings": ["red"], "at_least": 1},
-                    {"ratings": ["green", "blue"], "share_below": 0.6}]},
+                {
+                    "grade": "inadequate",
+                    "conditions": [
+                        {"ratings": ["red"], "limiting_only": True, "at_least": 1},
+                        {"ratings": ["red"], "share_at_least": 0.25},
+                    ],
+                },
+                {
+                    "grade": "requires_improvement",
+                    "conditions": [
+                        {"ratings": ["red"], "at_least": 1},
+                        {"ratings": ["green", "blue"], "share_below": 0.6},
+                    ],
+                },
                 {"grade": "good"},
             ],
         },
@@ -46,7 +54,8 @@ def framework_data(criteria: int) -> dict:
                     {
                         "id": f"{jid}-{n:05d}",
                         "title": f"Criterion {n} of {jid}",
-                        "what_good_looks_like": "Practice is timely, child-focused and effective. " * 3,
+                        "what_good_looks_like": "Practice is timely, child-focused and effective. "
+                        * 3,
                         "prompts": ["How do we know?", "What do children say?"],
                         "evidence_examples": ["Audit", "Performance data"],
                         "themes": [f"t{n % 10}"],
@@ -76,9 +85,13 @@ def write_case(folder: Path, criteria: int, evidence_per: int = 10) -> tuple[Pat
             confidence=rng.choice(["low", "medium", "high"]),
             notes="Line one of the notes.\nLine two.",
             evidence=[
-                Evidence(what=f"Audit {k} of contacts for {cid}", type="case_audit",
-                         where="QA drive > audits", date=start + datetime.timedelta(days=k),
-                         owner="Head of QA")
+                Evidence(
+                    what=f"Audit {k} of contacts for {cid}",
+                    type="case_audit",
+                    where="QA drive > audits",
+                    date=start + datetime.timedelta(days=k),
+                    owner="Head of QA",
+                )
                 for k in range(evidence_per)
             ],
             actions=[Action(what="Re-audit", owner="Team manager", due=datetime.date(2026, 6, 1))],

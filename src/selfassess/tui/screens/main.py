@@ -230,11 +230,18 @@ class MainScreen(Screen[None]):
 
     # --- changes --------------------------------------------------------------------------
 
-    def criterion_changed(self, criterion_id: str) -> None:
-        """Bring the tree label, the detail and the title up to date after a change."""
+    def criterion_changed(self, criterion_id: str, *, rating_only: bool = False) -> None:
+        """Bring the tree label, the detail and the title up to date after a change.
+
+        ``rating_only``: only the rating (and review mark) changed, so the evidence and action
+        lists are left alone — rebuilding them is most of the cost of a key press.
+        """
         self.tree.refresh_criterion(criterion_id)
         if self.panel.criterion_id == criterion_id:
-            self.panel.refresh_record()
+            if rating_only:
+                self.panel.refresh_rating()
+            else:
+                self.panel.refresh_record()
         self.typed_app.refresh_title()
 
     @on(CriterionPanel.RecordChanged)
@@ -254,7 +261,7 @@ class MainScreen(Screen[None]):
         except EditError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.criterion_changed(criterion_id)
+        self.criterion_changed(criterion_id, rating_only=True)
 
     def action_rate(self, rating: str) -> None:
         if not self.panel.writable():
@@ -317,7 +324,7 @@ class MainScreen(Screen[None]):
         if cid is None:
             return
         self.draft.set_review(cid, not self.draft.record(cid).review)
-        self.criterion_changed(cid)
+        self.criterion_changed(cid, rating_only=True)
 
     # --- moving ---------------------------------------------------------------------------
 

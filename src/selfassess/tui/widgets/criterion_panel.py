@@ -118,22 +118,8 @@ class CriterionPanel(VerticalScroll):
         """Show the record as it is now (after a change made here or elsewhere)."""
         if self.criterion_id is None:
             return
-        framework = self.draft.framework
+        self.refresh_rating()
         record = self.draft.record(self.criterion_id)
-        self.query_one(RatingBar).show_rating(record.rating)
-        status = Text("Rating: ")
-        status.append_text(rating_badge(framework, record.rating))
-        status.append(" " + rating_label(framework, record.rating), style="bold")
-        if record.rating == NOT_APPLICABLE and record.na_reason:
-            status.append(f"\nWhy: {plain(record.na_reason)}", style="italic")
-        if record.review:
-            status.append("\nMarked for review", style="bold")
-        self.query_one("#rating-status", Static).update(status)
-        confidence = CONFIDENCE_LEVELS.get(record.confidence or "", "not set")
-        button = self.query_one("#confidence", Button)
-        button.label = f"Confidence: {confidence}"
-        button.refresh(layout=True)  # its width follows the label
-
         evidence = record.evidence
         self.query_one("#evidence-heading", Static).update(
             f"Evidence ({len(evidence)})" if evidence else "Evidence"
@@ -147,6 +133,29 @@ class CriterionPanel(VerticalScroll):
         )
         self.query_one("#no-actions").display = not actions
         self.query_one(ActionPlan).show(actions, self.today)
+
+    def refresh_rating(self) -> None:
+        """Show the rating, review mark and confidence as they are now (not the lists: a
+        rating key press need not rebuild them)."""
+        if self.criterion_id is None:
+            return
+        framework = self.draft.framework
+        record = self.draft.record(self.criterion_id)
+        self.query_one(RatingBar).show_rating(record.rating)
+        status = Text("Rating: ")
+        status.append_text(rating_badge(framework, record.rating))
+        status.append(" " + rating_label(framework, record.rating), style="bold")
+        if record.rating == NOT_APPLICABLE and record.na_reason:
+            status.append(f"\nWhy: {plain(record.na_reason)}", style="italic")
+        if record.review:
+            status.append("\nMarked for review", style="bold")
+        self.query_one("#rating-status", Static).update(status)
+        confidence = CONFIDENCE_LEVELS.get(record.confidence or "", "not set")
+        button = self.query_one("#confidence", Button)
+        label = f"Confidence: {confidence}"
+        if str(button.label) != label:
+            button.label = label
+            button.refresh(layout=True)  # its width follows the label
 
     def _changed(self) -> None:
         assert self.criterion_id is not None
