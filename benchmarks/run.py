@@ -226,9 +226,8 @@ def bench_import(folder: Path, repeats: int) -> list[Row]:
         from selfassess.importer import read_report
     except ImportError:
         return []
-    from pypdf import PdfReader
-
     from make_reports import write_reports
+    from pypdf import PdfReader
 
     from selfassess.store import bundled_frameworks
 
@@ -276,7 +275,8 @@ def write_readme(rows: list[Row]) -> None:
         "",
         "Floors: the report is timed against a Python script that imports Rich and prints a small",
         "table; the app against a minimal Textual app with a Header, a Tree and a Footer; loading",
-        "against `tomllib.loads` of the same file; saving against `tomli_w.dumps` of the same data;",
+        "against `tomllib.loads` of the same file; saving against `tomli_w.dumps` of the same",
+        "data;",
         "the importer against pypdf's plain text extraction of every page of the same PDFs.",
         "Sizes grow 1×, 4× and 16× (125, 500 and 2,000 criteria with ten evidence items each).",
         "",
