@@ -58,7 +58,13 @@ class _Data(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_o
         for name in self.__struct_fields__:
             value = getattr(self, name)
             if type(value) is str and "\r" in value:
-                setattr(self, name, value.replace("\r\n", "\n").replace("\r", "\n"))
+                setattr(self, name, _one_newline(value))
+            elif type(value) is list and any(type(v) is str and "\r" in v for v in value):
+                setattr(self, name, [_one_newline(v) if type(v) is str else v for v in value])
+
+
+def _one_newline(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class Evidence(_Data, kw_only=True):
