@@ -64,6 +64,18 @@ def gap_text(gap: int | None, indicative: str | None, published: str | None) -> 
     return f"{steps} {noun} {side}"
 
 
+def linked_criteria(
+    framework: Framework, assessment: Assessment, area: str, criterion_ids: list[str]
+) -> list[LinkedCriterion]:
+    """The criteria an area for improvement is linked to, with their ratings (ids the framework
+    does not hold are left out). Every report and export lists the links through this."""
+    return [
+        LinkedCriterion(area, cid, framework.criteria[cid].title, assessment.rating(cid))
+        for cid in criterion_ids
+        if cid in framework.criteria
+    ]
+
+
 def compare(framework: Framework, assessment: Assessment, scorecard: Scorecard) -> Comparison:
     """Set each judgement's indicative grade beside Ofsted's and find possible blind spots."""
     published = assessment.published.grades if assessment.published else {}
@@ -83,12 +95,8 @@ def compare(framework: Framework, assessment: Assessment, scorecard: Scorecard) 
     blind, known, unrated = [], [], []
     areas = assessment.published.areas_for_improvement if assessment.published else []
     for area in areas:
-        for cid in area.criteria:
-            criterion = framework.criteria.get(cid)
-            if criterion is None:
-                continue
-            rating = assessment.rating(cid)
-            linked = LinkedCriterion(area.text, cid, criterion.title, rating)
+        for linked in linked_criteria(framework, assessment, area.text, area.criteria):
+            rating = linked.rating
             if rating in strong:
                 blind.append(linked)
             elif rating is None:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selfassess.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
-from selfassess.comparison import GradeGap
+from selfassess.comparison import GradeGap, linked_criteria
 from selfassess.render import counts_text, grade_text, plain, rag_bar, rating_badge, rating_label
 from selfassess.summary import Summary
 
@@ -175,15 +175,11 @@ def areas_block(summary: Summary) -> RenderableType | None:
         line = Text("  • ")
         line.append_text(_t(area.text))
         parts.append(line)
-        for cid in area.criteria:
-            criterion = fw.criteria.get(cid)
-            if criterion is None:
-                continue
-            rating = summary.assessment.rating(cid)
+        for item in linked_criteria(fw, summary.assessment, area.text, area.criteria):
             sub = Text("      ")
-            sub.append_text(rating_badge(fw, rating))
+            sub.append_text(rating_badge(fw, item.rating))
             sub.append(" ")
-            sub.append_text(_t(criterion.title))
+            sub.append_text(_t(item.title))
             parts.append(sub)
     return Panel(
         Group(*parts),

@@ -15,6 +15,7 @@ from typing import Any
 
 from selfassess import __version__
 from selfassess.actions import ActionList
+from selfassess.comparison import linked_criteria
 from selfassess.exports import _common as c
 from selfassess.render import plain
 from selfassess.summary import Summary, report_data
@@ -256,13 +257,10 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
     for area in report["areas_for_improvement"]:
         out.append(f"<li>{esc1(area['text'])}")
         linked = []
-        for cid in area["criteria"]:
-            criterion = fw.criteria.get(cid)
-            if criterion is None:
-                continue
-            mark = c.rating_mark(fw, summary.assessment.rating(cid))
+        for item in linked_criteria(fw, summary.assessment, area["text"], area["criteria"]):
+            mark = c.rating_mark(fw, item.rating)
             linked.append(
-                f"<li>{badge(mark)} {esc1(criterion.title)} "
+                f"<li>{badge(mark)} {esc1(item.title)} "
                 f'<span class="muted">({esc1(mark.label.lower())})</span></li>'
             )
         if linked:

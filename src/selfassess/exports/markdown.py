@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from selfassess.actions import ActionList
+from selfassess.comparison import linked_criteria
 from selfassess.exports import _common as c
 from selfassess.render import plain
 from selfassess.summary import Summary, report_data
@@ -128,13 +129,10 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
     out += ["", "**Areas for improvement in the published report:**", ""]
     for area in report["areas_for_improvement"]:
         out.append(f"- {escape(area['text'])}")
-        for cid in area["criteria"]:
-            criterion = fw.criteria.get(cid)
-            if criterion is None:
-                continue
-            mark = c.rating_mark(fw, summary.assessment.rating(cid))
+        for item in linked_criteria(fw, summary.assessment, area["text"], area["criteria"]):
+            mark = c.rating_mark(fw, item.rating)
             out.append(
-                f"    - **{escape(mark.letter)}** {escape(criterion.title)} "
+                f"    - **{escape(mark.letter)}** {escape(item.title)} "
                 f"({escape(mark.label.lower())})"
             )
     out.append("")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from selfassess import __version__
 from selfassess.actions import collect_actions
 from selfassess.assessment import EVIDENCE_TYPES
+from selfassess.comparison import linked_criteria
 from selfassess.errors import SelfAssessError
 from selfassess.exports import _common as c
 from selfassess.framework import NOT_APPLICABLE
@@ -457,14 +458,11 @@ def _areas(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     doc.add_heading("Areas for improvement in the published report", level=2)
     for area in report["areas_for_improvement"]:
         _bullet(doc, _text(area["text"]))
-        for cid in area["criteria"]:
-            criterion = fw.criteria.get(cid)
-            if criterion is None:
-                continue
-            mark = c.rating_mark(fw, summary.assessment.rating(cid))
+        for item in linked_criteria(fw, summary.assessment, area["text"], area["criteria"]):
+            mark = c.rating_mark(fw, item.rating)
             sub = _bullet(doc, style="List Bullet 2")
             _badge(sub, mark)
-            sub.add_run(f" {_text(criterion.title)} ")
+            sub.add_run(f" {_text(item.title)} ")
             _muted(sub, f"({mark.label.lower()})")
 
 
