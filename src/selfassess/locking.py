@@ -14,7 +14,7 @@ import getpass
 import hashlib
 import json
 import os
-import socket
+import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -54,7 +54,7 @@ def me() -> Holder:
         user = "someone"
     return Holder(
         user,
-        socket.gethostname(),
+        platform.node(),
         os.getpid(),
         datetime.datetime.now().replace(microsecond=0).isoformat(),
     )
@@ -81,7 +81,7 @@ def _alive(pid: int) -> bool:
 
 def is_stale(holder: Holder) -> bool:
     """A lock left by a process on this machine that no longer runs (after a crash)."""
-    return holder.host == socket.gethostname() and not _alive(holder.pid)
+    return holder.host == platform.node() and not _alive(holder.pid)
 
 
 def acquire(path: Path, *, take_over: bool = False) -> Holder | None:
@@ -110,7 +110,7 @@ def acquire(path: Path, *, take_over: bool = False) -> Holder | None:
 def release(path: Path) -> None:
     """Give up ``path`` if we hold it (someone who took it over keeps it)."""
     holder = read_holder(path)
-    if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
+    if holder is not None and holder.pid == os.getpid() and holder.host == platform.node():
         try:
             lock_path(path).unlink()
         except OSError:

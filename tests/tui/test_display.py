@@ -138,3 +138,36 @@ async def test_a_startup_warning_is_shown_once(app_for: AppFactory, assessment_p
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert [n.message for n in app._notifications] == [app.startup_warning]
+
+
+async def test_moving_and_rating_paint_the_screen_once(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    """Each frame is a wait for the person at the keyboard: the tree and the detail beside it
+    change together, and a change of size in the detail does not cost a second layout."""
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        frames: list[object] = []
+        display = app._display
+
+        def counting(screen: object, renderable: object) -> None:
+            display(screen, renderable)  # type: ignore[arg-type]
+            if renderable is not None:
+                frames.append(renderable)
+
+        app._display = counting  # type: ignore[method-assign]
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.pause()
+        await pilot.press("g")  # the first change also puts "unsaved" in the title: not timed
+        await pilot.pause()
+        shown = []
+        for key in ("down", "a", "down"):  # criterion to criterion within a judgement
+            frames.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            shown.append(screen.panel.criterion_id)
+            assert len(frames) == 1, key
+        # the detail followed the cursor each time
+        assert shown[0] == shown[1] != shown[2]
+        assert screen.current_criterion == screen.tree.current.id  # type: ignore[union-attr]

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.widgets import Static
+
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ReasonDialog
 from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.widgets.criterion_panel import CriterionPanel
 from selfassess.tui.widgets.criterion_tree import CriterionTree
-from selfassess.tui.widgets.rating_bar import RatingButton
+from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
 
 AppFactory = Callable[..., SelfAssessApp]
 
@@ -103,8 +105,22 @@ async def test_confidence_cycles(app_for: AppFactory, assessment_path: Path) -> 
             await pilot.press("c")
             seen.append(app.draft.record("cc-missing").confidence)
         assert seen == ["low", "medium", "high", None]
-        button = app.screen.query_one("#confidence")
-        assert "not set" in str(button.label)
+        status = app.screen.query_one("#rating-status", Static)
+        assert "Confidence: not set" in str(status.render())
+
+
+async def test_confidence_changes_with_a_click(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to(app, "cc-missing", pilot)
+        status = app.screen.query_one("#rating-status", Static)
+        lines = str(status.render()).splitlines()
+        row = next(n for n, line in enumerate(lines) if line.startswith("Confidence"))
+        column = lines[row].index("change (c)")
+        await pilot.click(status, offset=(column + 2, row))
+        assert app.draft.record("cc-missing").confidence == "low"
+        await pilot.click(status, offset=(1, row))  # the words, not the link: nothing happens
+        assert app.draft.record("cc-missing").confidence == "low"
 
 
 async def test_rating_buttons_work_with_the_mouse(
@@ -113,11 +129,15 @@ async def test_rating_buttons_work_with_the_mouse(
     app = app_for(assessment_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to(app, "hp-strategy", pilot)
-        buttons = {b.rating: b for b in app.screen.query(RatingButton)}
-        await pilot.click(buttons["blue"])
+        bar = app.screen.query_one(RatingBar)
+        chips = {span.rating: span for span in bar._spans}
+        await pilot.click(bar, offset=(chips["blue"].start + 1, 0))
         assert app.draft.assessment.rating("hp-strategy") == "blue"
-        assert buttons["blue"].has_class("-current")
-        await pilot.click(buttons[""])
+        assert bar.current == "blue"
+        assert "✓Blue" in str(bar.render())
+        await pilot.click(bar, offset=(chips[CLEAR].end - 1, 0))
+        assert app.draft.assessment.rating("hp-strategy") is None
+        await pilot.click(bar, offset=(chips["red"].end, 0))  # the gap between two chips
         assert app.draft.assessment.rating("hp-strategy") is None
 
 

@@ -12,7 +12,7 @@ import os
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -34,11 +34,12 @@ from selfassess.store import (
     save_assessment,
 )
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
-from selfassess.tui.screens.help import HelpScreen, describe_keys
 from selfassess.tui.screens.main import MainScreen
-from selfassess.tui.screens.scorecard import ScorecardScreen
-from selfassess.tui.screens.start import StartScreen
-from selfassess.tui.widgets.framework_list import FrameworkChoice
+
+if TYPE_CHECKING:
+    # Only the assessment screen is needed to start; the others are imported when first shown.
+    from selfassess.tui.screens.start import StartScreen
+    from selfassess.tui.widgets.framework_list import FrameworkChoice
 
 UNSAVED = "● unsaved"
 READ_ONLY = "read-only"
@@ -49,6 +50,8 @@ DARK, LIGHT = "textual-dark", "textual-light"
 
 def bundled_choices() -> list[FrameworkChoice]:
     """The bundled frameworks, newest first (a broken one is left out, not fatal)."""
+    from selfassess.tui.widgets.framework_list import FrameworkChoice
+
     choices = []
     for path in bundled_framework_files():
         try:
@@ -176,6 +179,8 @@ class SelfAssessApp(App[int]):
     def show_start(
         self, *, new_path: Path | None = None, open_path: Path | None = None, notice: str = ""
     ) -> None:
+        from selfassess.tui.screens.start import StartScreen
+
         screen = StartScreen(
             self.frameworks,
             recent.load_recent(),
@@ -188,6 +193,13 @@ class SelfAssessApp(App[int]):
         self.draft = None
         self.refresh_title()
         self._replace_all(screen)
+
+    def _on_start_screen(self) -> bool:
+        """Whether the start screen is showing (imported only here and when first shown: it is
+        not needed to open a file, and the app starts quicker without it)."""
+        from selfassess.tui.screens.start import StartScreen
+
+        return isinstance(self.screen, StartScreen)
 
     def _replace_all(self, screen: StartScreen | MainScreen) -> None:
         """Make ``screen`` the only screen above the app's blank base screen."""
@@ -214,7 +226,7 @@ class SelfAssessApp(App[int]):
         try:
             loaded = load_assessment(path)
         except InputError as exc:
-            if not isinstance(self.screen, StartScreen):
+            if not self._on_start_screen():
                 self.show_start(open_path=path)
             if any(p.place == "framework_version" for p in exc.problems):
                 self.offer_migration(path)
@@ -259,7 +271,7 @@ class SelfAssessApp(App[int]):
                 then(False)
             elif answer == "read":
                 then(True)
-            elif not isinstance(self.screen, StartScreen):
+            elif not self._on_start_screen():
                 self.show_start(open_path=path)
 
         self.push_screen(
@@ -736,10 +748,14 @@ class SelfAssessApp(App[int]):
         ):
             if self.is_screen_installed("scorecard"):
                 self.uninstall_screen("scorecard")
+            from selfassess.tui.screens.scorecard import ScorecardScreen
+
             self.install_screen(ScorecardScreen(self.draft), name="scorecard")
         self.push_screen("scorecard")
 
     def action_help(self) -> None:
+        from selfassess.tui.screens.help import HelpScreen, describe_keys
+
         if isinstance(self.screen, HelpScreen):
             return
         main = self.main_screen()

@@ -12,11 +12,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from selfassess.framework import Framework
 from selfassess.render import NOT_APPLICABLE_LETTER, NOT_RATED_LETTER, plain, rating_badge
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
+from selfassess.tui.widgets.key_bar import KeyBar
 from selfassess.tui.widgets.record_lists import RecordList
 
 Section = tuple[str, list[tuple[str, str]]]
@@ -164,7 +165,7 @@ class HelpScreen(Screen[None]):
                 yield Static(table, classes="help-keys")
             yield Static("What the marks mean", classes="heading")
             yield Static(legend(self.framework), classes="help-legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

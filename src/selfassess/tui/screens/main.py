@@ -16,30 +16,37 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
+from textual.widgets import ContentSwitcher, Header, Static
 
 from selfassess.editing import Draft, EditError
 from selfassess.filtering import NOT_RATED, CriterionFilter
 from selfassess.framework import NOT_APPLICABLE
 from selfassess.render import plain
-from selfassess.tui.commands import AssessmentCommands
-from selfassess.tui.dialogs.filter import FilterDialog
-from selfassess.tui.dialogs.forms import ReasonDialog
 from selfassess.tui.widgets.criterion_panel import CriterionPanel
 from selfassess.tui.widgets.criterion_tree import CriterionTree, NodeRef
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
+from selfassess.tui.widgets.key_bar import KeyBar
 from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from selfassess.tui.app import SelfAssessApp
 
 RATE = Binding.Group("Rate")
 
 
+def assessment_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens rather than at start."""
+    from selfassess.tui.commands import AssessmentCommands
+
+    return AssessmentCommands
+
+
 class MainScreen(Screen[None]):
     """Walk through every criterion, rate it, and record evidence, notes and actions."""
 
-    COMMANDS: ClassVar = {AssessmentCommands}
+    COMMANDS: ClassVar = {assessment_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -159,13 +166,14 @@ class MainScreen(Screen[None]):
                 yield Static("No criterion matches the filter.", id="no-match")
             with ContentSwitcher(id="detail", initial="criterion-panel"):
                 yield CriterionPanel(self.draft, today=self.today, id="criterion-panel")
-                yield JudgementPanel(self.draft, id="judgement-panel")
-        yield Footer(compact=True)
+                # the judgement panel is added the first time a judgement is chosen
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#filter-bar").display = False
         self.query_one("#no-match").display = False
         tree = self.query_one(CriterionTree)
+        tree.on_cursor = self.show
         tree.move_to_first_criterion()
         # moving the cursor before the tree has a size scrolls it by a line; undo that
         self.call_after_refresh(tree.scroll_home, animate=False)
@@ -188,10 +196,6 @@ class MainScreen(Screen[None]):
             return None
         return self.panel.criterion_id
 
-    @on(Tree.NodeHighlighted)
-    def _node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
-        self.show(event.node.data)
-
     def show(self, ref: NodeRef | None) -> None:
         """Show the detail of a criterion, or the summary of a judgement."""
         if ref is None:
@@ -202,13 +206,22 @@ class MainScreen(Screen[None]):
             switcher.current = "criterion-panel"
         else:
             self.panel.save_notes()
-            self.query_one(JudgementPanel).show(ref.id)
+            self._judgement_panel().show(ref.id)
             switcher.current = "judgement-panel"
         if ref.kind != self._shown_kind:
             # Which keys apply depends only on the kind shown; refreshing the bindings makes the
             # footer rebuild itself, the largest cost of moving, so only do it when that changes.
             self._shown_kind = ref.kind
             self.refresh_bindings()
+
+    def _judgement_panel(self) -> JudgementPanel:
+        """The judgement panel, added when first needed (the app starts on a criterion)."""
+        found = self.query(JudgementPanel)
+        if found:
+            return found.first()
+        panel = JudgementPanel(self.draft, id="judgement-panel")
+        self.query_one(ContentSwitcher).mount(panel)
+        return panel
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Criterion actions are greyed out while a judgement is selected; "Show all" only
@@ -288,6 +301,8 @@ class MainScreen(Screen[None]):
             if isinstance(reason, str) and reason:
                 self.set_rating(cid, NOT_APPLICABLE, reason)
 
+        from selfassess.tui.dialogs.forms import ReasonDialog
+
         self.app.push_screen(ReasonDialog(title, record.na_reason), answered)
 
     def action_clear_rating(self) -> None:
@@ -351,6 +366,8 @@ class MainScreen(Screen[None]):
         def chosen(result: CriterionFilter | None) -> None:
             if result is not None:
                 self.apply_filter(result)
+
+        from selfassess.tui.dialogs.filter import FilterDialog
 
         self.app.push_screen(FilterDialog(self.draft.framework, self.filter), chosen)
 

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from selfassess.editing import Draft
 from selfassess.tui.commands import AssessmentCommands
+from selfassess.tui.widgets.key_bar import KeyBar
 from selfassess.tui.widgets.scorecard_table import ScorecardTable
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class ScorecardScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="scorecard-scroll"):
             yield ScorecardTable(self.draft, id="scorecard")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#scorecard-scroll").focus()

@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -36,6 +35,7 @@ from selfassess.render import plain
 from selfassess.tui.dialogs.forms import FieldError
 from selfassess.tui.dialogs.messages import confirm
 from selfassess.tui.widgets.framework_list import FrameworkChoice, FrameworkList
+from selfassess.tui.widgets.key_bar import KeyBar
 
 
 def slug(text: str) -> str:
@@ -145,7 +145,7 @@ class StartScreen(Screen[None]):
                 )
                 yield FieldError(id="open-path-error")
                 yield Button("Open", variant="primary", id="open")
-        yield Footer()
+        yield KeyBar()
 
     def _recent_option(self, recent: RecentFile) -> Option:
         text = Text(plain(recent.path.name, single_line=True), style="bold")

@@ -10,32 +10,45 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Collapsible, OptionList, Static, TextArea
+from textual.widgets import OptionList, TextArea
 
 from selfassess.assessment import CONFIDENCE_LEVELS, Action, Evidence
 from selfassess.editing import Draft, EditError
 from selfassess.framework import NOT_APPLICABLE
-from selfassess.privacy import scan_text
 from selfassess.render import plain, rating_badge, rating_label
-from selfassess.tui.dialogs.forms import DELETE, ActionDialog, EvidenceDialog
-from selfassess.tui.dialogs.messages import confirm
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
+from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.rating_bar import RatingBar
 from selfassess.tui.widgets.record_lists import ActionPlan, EvidenceList, RecordList
+from selfassess.tui.widgets.steady import SteadyStatic
 
 
-def bullets(items: list[str]) -> Text:
-    """Framework text as a bulleted list, shown literally."""
-    return Text("\n").join(Text(f"• {plain(item)}") for item in items)
+def link(action: str) -> Style:
+    """A clickable part of a line that runs one of the screen's actions (each also has a key)."""
+    return Style(bold=False, underline=True, meta={"@click": f"screen.{action}"})
+
+
+def heading_with_link(title: str, count: int, label: str, action: str) -> Text:
+    """A list's heading with its count ("none yet" if empty), then a link to add to it."""
+    text = Text(f"{title} ({count})" if count else title)
+    if not count:
+        text.append("  none yet", style="not bold dim")
+    text.append("   ")
+    text.append(label, style=link(action))
+    return text
 
 
 class CriterionPanel(VerticalScroll):
-    """Everything about one criterion, and the controls to record against it."""
+    """Everything about one criterion, and the controls to record against it.
+
+    The forms and the privacy check are imported when first used, not when the app starts.
+    """
 
     class RecordChanged(Message):
         """Something recorded against ``criterion_id`` changed (not its rating)."""
@@ -51,22 +64,18 @@ class CriterionPanel(VerticalScroll):
         self.criterion_id: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="criterion-title", markup=False)
-        yield Static(id="criterion-meta", markup=False)
+        # Few widgets on purpose: the panel is redrawn on every move, so each line of text that
+        # changes together is one Static, and the "add" and "change" controls are links in them.
+        yield SteadyStatic(id="criterion-heading", markup=False)
         yield RatingBar(self.draft.framework, id="rating-bar")
-        yield Static(id="rating-status", markup=False)
-        yield Button("Confidence", id="confidence", compact=True)
-        yield Static("What good looks like", classes="heading")
-        yield Static(id="what-good-looks-like", markup=False)
-        with Collapsible(title="Questions to ask", id="prompts"):
-            yield Static(id="prompts-text", markup=False)
-        with Collapsible(title="Examples of evidence", id="examples"):
-            yield Static(id="examples-text", markup=False)
-        yield Static("Evidence", id="evidence-heading", classes="heading", markup=False)
-        yield Static("No evidence recorded yet.", id="no-evidence", classes="empty")
+        yield SteadyStatic(id="rating-status", markup=False)
+        yield SteadyStatic("What good looks like", classes="heading")
+        yield SteadyStatic(id="what-good-looks-like", markup=False)
+        yield Fold("Questions to ask", id="prompts")
+        yield Fold("Examples of evidence", id="examples")
+        yield SteadyStatic(id="evidence-heading", classes="heading", markup=False)
         yield EvidenceList(id="evidence")
-        yield Button("Add evidence", id="add-evidence", compact=True)
-        yield Static("Notes", classes="heading")
+        yield SteadyStatic("Notes", classes="heading")
         yield TextArea(
             id="notes",
             soft_wrap=True,
@@ -74,10 +83,8 @@ class CriterionPanel(VerticalScroll):
             show_line_numbers=False,
             read_only=self.draft.read_only,
         )
-        yield Static("Actions", id="actions-heading", classes="heading", markup=False)
-        yield Static("No actions yet.", id="no-actions", classes="empty")
+        yield SteadyStatic(id="actions-heading", classes="heading", markup=False)
         yield ActionPlan(id="actions")
-        yield Button("Add action", id="add-action", compact=True)
 
     # --- showing --------------------------------------------------------------------------
 
@@ -88,31 +95,26 @@ class CriterionPanel(VerticalScroll):
         criterion = framework.criteria[criterion_id]
         judgement = framework.judgement_of[criterion_id]
         self.criterion_id = criterion_id
-        self.query_one("#criterion-title", Static).update(Text(plain(criterion.title)))
-        meta = Text(plain(judgement.label), style="dim")
+        heading = Text()
+        heading.append(plain(criterion.title), style="bold")
+        heading.append("\n" + plain(judgement.label), style="dim")
         if criterion.limiting:
-            meta.append(f"   {LIMITING_MARK} Limiting: a red rating here caps the grade")
+            heading.append(f"   {LIMITING_MARK} Limiting: a red rating here caps the grade")
         themes = [
             framework.theme_by_id[t].label for t in criterion.themes if t in framework.theme_by_id
         ]
         if themes:
-            meta.append("\nThemes: " + ", ".join(plain(t) for t in themes), style="dim")
-        self.query_one("#criterion-meta", Static).update(meta)
-        self.query_one("#what-good-looks-like", Static).update(
+            heading.append("\nThemes: " + ", ".join(plain(t) for t in themes), style="dim")
+        self.query_one("#criterion-heading", SteadyStatic).update(heading)
+        self.query_one("#what-good-looks-like", SteadyStatic).update(
             Text(plain(criterion.what_good_looks_like))
         )
-        self._show_framework_list("prompts", "Questions to ask", criterion.prompts)
-        self._show_framework_list("examples", "Examples of evidence", criterion.evidence_examples)
+        self.query_one("#prompts", Fold).show_items(criterion.prompts)
+        self.query_one("#examples", Fold).show_items(criterion.evidence_examples)
         notes = self.query_one("#notes", TextArea)
         notes.load_text(self.draft.record(criterion_id).notes)
         self.refresh_record()
         self.scroll_home(animate=False)
-
-    def _show_framework_list(self, widget_id: str, title: str, items: list[str]) -> None:
-        collapsible = self.query_one(f"#{widget_id}", Collapsible)
-        collapsible.display = bool(items)
-        collapsible.title = f"{title} ({len(items)})"
-        self.query_one(f"#{widget_id}-text", Static).update(bullets(items))
 
     def refresh_record(self) -> None:
         """Show the record as it is now (after a change made here or elsewhere)."""
@@ -121,17 +123,21 @@ class CriterionPanel(VerticalScroll):
         self.refresh_rating()
         record = self.draft.record(self.criterion_id)
         evidence = record.evidence
-        self.query_one("#evidence-heading", Static).update(
-            f"Evidence ({len(evidence)})" if evidence else "Evidence"
+        self.query_one("#evidence-heading", SteadyStatic).update(
+            heading_with_link(
+                "Evidence",
+                len(evidence),
+                self._with_key("Add evidence", "add_evidence"),
+                "add_evidence",
+            )
         )
-        self.query_one("#no-evidence").display = not evidence
         self.query_one(EvidenceList).show(evidence)
-
         actions = record.actions
-        self.query_one("#actions-heading", Static).update(
-            f"Actions ({len(actions)})" if actions else "Actions"
+        self.query_one("#actions-heading", SteadyStatic).update(
+            heading_with_link(
+                "Actions", len(actions), self._with_key("Add action", "add_action"), "add_action"
+            )
         )
-        self.query_one("#no-actions").display = not actions
         self.query_one(ActionPlan).show(actions, self.today)
 
     def refresh_rating(self) -> None:
@@ -149,13 +155,18 @@ class CriterionPanel(VerticalScroll):
             status.append(f"\nWhy: {plain(record.na_reason)}", style="italic")
         if record.review:
             status.append("\nMarked for review", style="bold")
-        self.query_one("#rating-status", Static).update(status)
         confidence = CONFIDENCE_LEVELS.get(record.confidence or "", "not set")
-        button = self.query_one("#confidence", Button)
-        label = f"Confidence: {confidence}"
-        if str(button.label) != label:
-            button.label = label
-            button.refresh(layout=True)  # its width follows the label
+        status.append(f"\nConfidence: {confidence}", style="bold")
+        status.append("  ")
+        status.append(self._with_key("change", "cycle_confidence"), style=link("cycle_confidence"))
+        self.query_one("#rating-status", SteadyStatic).update(status)
+
+    def _with_key(self, label: str, action: str) -> str:
+        """``label`` and the key that does the same, as the keymap has it ("Add action (t)")."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.action == action:
+                return f"{label} ({self.app.get_key_display(active.binding)})"
+        return label
 
     def _changed(self) -> None:
         assert self.criterion_id is not None
@@ -196,6 +207,8 @@ class CriterionPanel(VerticalScroll):
 
     def warn_if_identifying(self, *texts: str) -> None:
         """Warn (never block) when text looks like it names a child or family."""
+        from selfassess.privacy import scan_text
+
         found = [(kind, match) for text in texts for kind, match in scan_text(text)]
         if found:
             kind, match = found[0]
@@ -210,11 +223,6 @@ class CriterionPanel(VerticalScroll):
 
     # --- confidence -----------------------------------------------------------------------
 
-    @on(Button.Pressed, "#confidence")
-    def _confidence_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.cycle_confidence()
-
     def cycle_confidence(self) -> None:
         if not self.writable():
             return
@@ -225,12 +233,9 @@ class CriterionPanel(VerticalScroll):
 
     # --- evidence -------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#add-evidence")
-    def _add_evidence_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.add_evidence()
-
     def add_evidence(self) -> None:
+        from selfassess.tui.dialogs.forms import EvidenceDialog
+
         if not self.writable():
             return
         cid = self.criterion_id
@@ -249,6 +254,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
 
     def edit_evidence(self, index: int) -> None:
+        from selfassess.tui.dialogs.forms import DELETE, EvidenceDialog
+
         if not self.writable():
             return
         cid = self.criterion_id
@@ -282,12 +289,9 @@ class CriterionPanel(VerticalScroll):
 
     # --- actions --------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#add-action")
-    def _add_action_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.add_action()
-
     def add_action(self) -> None:
+        from selfassess.tui.dialogs.forms import ActionDialog
+
         if not self.writable():
             return
         cid = self.criterion_id
@@ -306,6 +310,8 @@ class CriterionPanel(VerticalScroll):
         self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
 
     def edit_action(self, index: int) -> None:
+        from selfassess.tui.dialogs.forms import DELETE, ActionDialog
+
         if not self.writable():
             return
         cid = self.criterion_id
@@ -338,6 +344,8 @@ class CriterionPanel(VerticalScroll):
         self._maybe_ask(ask, "Delete this action?", what, delete)
 
     def _maybe_ask(self, ask: bool, title: str, what: str, then: Callable[[], None]) -> None:
+        from selfassess.tui.dialogs.messages import confirm
+
         if not ask:
             then()
             return

@@ -35,6 +35,10 @@ class JudgementPanel(VerticalScroll):
             markup=False,
         )
 
+    def on_mount(self) -> None:
+        # shown before it was mounted: fill it in once its parts are there
+        self.call_after_refresh(self.refresh_scores)
+
     def show(self, judgement_id: str) -> None:
         self.judgement_id = judgement_id
         self.refresh_scores()
@@ -42,7 +46,7 @@ class JudgementPanel(VerticalScroll):
 
     def refresh_scores(self) -> None:
         """Recompute from the core: cheap for one judgement, and always current."""
-        if self.judgement_id is None:
+        if self.judgement_id is None or not self.is_mounted:
             return
         framework = self.draft.framework
         judgement = framework.judgement_by_id[self.judgement_id]

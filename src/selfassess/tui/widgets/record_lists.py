@@ -19,13 +19,14 @@ from textual.widgets.option_list import Option
 from selfassess.actions import is_overdue
 from selfassess.assessment import ACTION_STATUSES, EVIDENCE_TYPES, Action, Evidence
 from selfassess.render import plain, shorten
+from selfassess.tui.widgets.steady import SteadyScrollBars
 
 
 def _long_date(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-class RecordList(OptionList):
+class RecordList(SteadyScrollBars, OptionList):
     """A list of a criterion's items; subclasses say how an item looks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
