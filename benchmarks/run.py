@@ -132,6 +132,7 @@ OURS_TUI = textwrap.dedent("""
         CSS_PATH = str(Path(tui.__file__).parent / "selfassess.tcss")
 
         def on_ready(self):
+            super().on_ready()
             # the main screen is up once the first paint after Ready is done
             self.call_after_refresh(self.exit)
 

@@ -36,6 +36,8 @@ COMMANDS = (
     "trend",
     "serve",
 )
+SHARE_COMMANDS = ("actions", "diff", "merge", "trend")
+"""Commands defined in ``cli_share``."""
 
 DESCRIPTION = """\
 Self-assess your children's services against Ofsted's ILACS framework.
@@ -245,7 +247,9 @@ def cmd_report(args: argparse.Namespace, io: _Consoles) -> int:
         if not args.output:
             if args.width:
                 io.out.width = args.width
-            io.out.print(renderable)
+            # Every part of the report fits a width of 2 or more (the scorecard crops itself),
+            # and cropping each line again costs a twentieth of the report's time.
+            io.out.print(renderable, crop=io.out.width < 2)
             return EXIT_OK
         import io as _io
 
@@ -370,8 +374,12 @@ def cmd_serve(args: argparse.Namespace, io: _Consoles) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 
-def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
-    """The argument parser; ``rich_help`` only matters when help is shown (it costs start-up)."""
+def build_parser(*, rich_help: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; ``rich_help`` only matters when help is shown (it costs start-up).
+
+    ``only``: build just this command's parser, for when the command is known. Building them
+    all (and importing the modules that define some) is a large share of a command's start-up.
+    """
     formatter: type[argparse.HelpFormatter] = argparse.RawDescriptionHelpFormatter
     if rich_help:
         from rich_argparse import RawDescriptionRichHelpFormatter
@@ -388,6 +396,9 @@ def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"selfassess {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
+    def wanted(name: str) -> bool:
+        return only is None or name == only
+
     def command(
         name: str, help_: str, func: Callable[[argparse.Namespace, _Consoles], int]
     ) -> argparse.ArgumentParser:
@@ -396,80 +407,99 @@ def build_parser(*, rich_help: bool = True) -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    p = command("open", "Open the app, on an assessment file if you give one.", cmd_open)
-    p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+    if wanted("open"):
+        p = command("open", "Open the app, on an assessment file if you give one.", cmd_open)
+        p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
 
-    p = command(
-        "serve",
-        "Open the app in a web browser: for colleagues who don't use terminals.",
-        cmd_serve,
-    )
-    p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
-    p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
-    p.add_argument(
-        "--host",
-        default="127.0.0.1",
-        metavar="ADDRESS",
-        help="address to listen on (default 127.0.0.1: this computer only)",
-    )
+    if wanted("serve"):
+        p = command(
+            "serve",
+            "Open the app in a web browser: for colleagues who don't use terminals.",
+            cmd_serve,
+        )
+        p.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+        p.add_argument("--port", type=int, default=8000, metavar="N", help="port (default 8000)")
+        p.add_argument(
+            "--host",
+            default="127.0.0.1",
+            metavar="ADDRESS",
+            help="address to listen on (default 127.0.0.1: this computer only)",
+        )
 
-    p = command("frameworks", "List the frameworks that come with selfassess.", cmd_frameworks)
-    p.add_argument("--json", action="store_true", help="print JSON for other tools")
+    if wanted("frameworks"):
+        p = command("frameworks", "List the frameworks that come with selfassess.", cmd_frameworks)
+        p.add_argument("--json", action="store_true", help="print JSON for other tools")
 
-    p = command("new", "Create a new, blank assessment file.", cmd_new)
-    p.add_argument("file", metavar="FILE", help="the file to create, e.g. our-sef-2026.toml")
-    p.add_argument(
-        "--framework",
-        required=True,
-        metavar="ID",
-        help="a bundled framework id (see `selfassess frameworks`) or a framework file",
-    )
-    p.add_argument("--authority", required=True, metavar="NAME", help="your local authority's name")
-    p.add_argument("--period", metavar="TEXT", help='the period assessed, e.g. "2026-27 Q1"')
-    p.add_argument(
-        "--assessor",
-        action="append",
-        metavar="NAME",
-        help="someone taking part (repeat for several)",
-    )
+    if wanted("new"):
+        p = command("new", "Create a new, blank assessment file.", cmd_new)
+        p.add_argument("file", metavar="FILE", help="the file to create, e.g. our-sef-2026.toml")
+        p.add_argument(
+            "--framework",
+            required=True,
+            metavar="ID",
+            help="a bundled framework id (see `selfassess frameworks`) or a framework file",
+        )
+        p.add_argument(
+            "--authority", required=True, metavar="NAME", help="your local authority's name"
+        )
+        p.add_argument("--period", metavar="TEXT", help='the period assessed, e.g. "2026-27 Q1"')
+        p.add_argument(
+            "--assessor",
+            action="append",
+            metavar="NAME",
+            help="someone taking part (repeat for several)",
+        )
 
-    p = command(
-        "validate", "Check framework or assessment files and list every problem.", cmd_validate
-    )
-    p.add_argument("files", nargs="+", metavar="FILE")
+    if wanted("validate"):
+        p = command(
+            "validate", "Check framework or assessment files and list every problem.", cmd_validate
+        )
+        p.add_argument("files", nargs="+", metavar="FILE")
 
-    p = command(
-        "migrate", "Carry an assessment over to a newer framework (writes a new file).", cmd_migrate
-    )
-    p.add_argument("file", metavar="FILE", help="the assessment to carry over (never changed)")
-    p.add_argument("-o", "--output", required=True, metavar="NEW", help="the new file to write")
-    p.add_argument(
-        "--framework",
-        metavar="ID",
-        help="the framework to move to (default: the current version of its own)",
-    )
+    if wanted("migrate"):
+        p = command(
+            "migrate",
+            "Carry an assessment over to a newer framework (writes a new file).",
+            cmd_migrate,
+        )
+        p.add_argument("file", metavar="FILE", help="the assessment to carry over (never changed)")
+        p.add_argument("-o", "--output", required=True, metavar="NEW", help="the new file to write")
+        p.add_argument(
+            "--framework",
+            metavar="ID",
+            help="the framework to move to (default: the current version of its own)",
+        )
 
-    p = command("report", "Print the scorecard and the detail per criterion.", cmd_report)
-    p.add_argument("file", metavar="FILE", help="the assessment file")
-    p.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        default="text",
-        help="text (default) for the screen; json for other tools; markdown, html, csv "
-        "or docx (Word, needs -o) to share",
-    )
-    p.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of the screen")
-    p.add_argument(
-        "--scorecard-only", action="store_true", help="leave out the detail per criterion"
-    )
-    p.add_argument("--width", type=int, metavar="N", help="page width in characters")
+    if wanted("report"):
+        p = command("report", "Print the scorecard and the detail per criterion.", cmd_report)
+        p.add_argument("file", metavar="FILE", help="the assessment file")
+        p.add_argument(
+            "--format",
+            choices=REPORT_FORMATS,
+            default="text",
+            help="text (default) for the screen; json for other tools; markdown, html, csv "
+            "or docx (Word, needs -o) to share",
+        )
+        p.add_argument(
+            "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
+        )
+        p.add_argument(
+            "--scorecard-only", action="store_true", help="leave out the detail per criterion"
+        )
+        p.add_argument("--width", type=int, metavar="N", help="page width in characters")
 
-    from selfassess import cli_import, cli_share
+    if wanted("import-report"):
+        from selfassess import cli_import
 
-    cli_import.add_parser(sub)
-    cli_share.add_parsers(sub, formatter_class=formatter)
-    for name in ("import-report", "actions", "diff", "merge", "trend"):
-        choice = sub.choices[name]
+        cli_import.add_parser(sub)
+    if any(wanted(name) for name in SHARE_COMMANDS):
+        from selfassess import cli_share
+
+        cli_share.add_parsers(sub, formatter_class=formatter)
+    for name in ("import-report", *SHARE_COMMANDS):
+        choice = sub.choices.get(name)
+        if choice is None:
+            continue
         choice.formatter_class = formatter
         if not any("--version" in a.option_strings for a in choice._actions):
             choice.add_argument("--version", action="version", version=f"selfassess {__version__}")
@@ -493,7 +523,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         args_list = ["open", *args_list]
     io = _Consoles()
-    parser = build_parser(rich_help=any(a in ("-h", "--help") for a in args_list))
+    parser = build_parser(
+        rich_help=any(a in ("-h", "--help") for a in args_list),
+        only=args_list[0] if args_list[0] in COMMANDS else None,  # else options: build all
+    )
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse: usage errors exit 2, --help/--version exit 0

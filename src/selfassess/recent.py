@@ -62,6 +62,8 @@ def remember(path: Path, now: datetime.datetime | None = None) -> None:
     data = {"files": [{"path": str(e.path), "opened": e.opened} for e in entries[:MAX_RECENT]]}
     try:
         recent_path().parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(recent_path(), json.dumps(data, indent=2) + "\n", backup=False)
+        write_text_atomic(
+            recent_path(), json.dumps(data, indent=2) + "\n", backup=False, durable=False
+        )
     except OSError:
         pass

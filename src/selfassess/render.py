@@ -24,7 +24,10 @@ def plain(text: str, *, single_line: bool = False) -> str:
     Markup is not interpreted as long as the result goes into ``Text(...)`` or is escaped; this
     only removes what could move the cursor, change colours or hide text in a terminal.
     """
-    cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\t", "    "))
+    if text.isprintable():  # the usual case, quickly: nothing to remove (no tabs or newlines)
+        cleaned = text
+    else:
+        cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\t", "    "))
     if single_line:
         cleaned = " ".join(cleaned.split())
     return cleaned

@@ -6,20 +6,33 @@ Renderers return Rich renderables; only the CLI owns a Console. User text always
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich import box
+from rich._wrap import divide_line  # private, but what Text.wrap uses: the same wrapping
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from selfassess.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
 from selfassess.comparison import GradeGap, linked_criteria
-from selfassess.render import counts_text, grade_text, plain, rag_bar, rating_badge, rating_label
+from selfassess.render import (
+    counts_text,
+    grade_text,
+    plain,
+    rag_bar,
+    rating_badge,
+    rating_label,
+    rating_letter,
+    rating_style,
+)
 from selfassess.summary import Summary
 
 
@@ -70,7 +83,12 @@ class ScorecardTable:
         self.summary = summary
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table(options.max_width)
+        # On a narrow screen the table is wider than the screen: cropped here, so that the
+        # report can be printed without cropping every line (see ``cmd_report``).
+        for line in console.render_lines(
+            self.table(options.max_width), options, pad=False, new_lines=True
+        ):
+            yield from line
 
     def table(self, width: int = 120) -> Table:
         summary, fw = self.summary, self.summary.framework
@@ -122,7 +140,7 @@ def reasons_block(summary: Summary) -> RenderableType:
         title.append(f"   {s.rated} of {s.total} rated  ", style="dim")
         parts.append(title)
         for reason in s.reasons:
-            parts.append(Indented(Text(f"• {reason}"), 2, hanging=2))
+            parts.append(Wrapped([(plain(f"• {reason}"), "")], 2, hanging=2))
     overall = summary.scorecard.overall
     if overall is not None:
         title = Text(overall.title, style="bold")
@@ -130,9 +148,10 @@ def reasons_block(summary: Summary) -> RenderableType:
         title.append_text(grade_text(fw, overall.grade, provisional=overall.provisional))
         parts.append(title)
         for reason in overall.reasons:
-            parts.append(Indented(Text(f"• {reason}"), 2, hanging=2))
+            parts.append(Wrapped([(plain(f"• {reason}"), "")], 2, hanging=2))
         if overall.basis:
-            parts.append(Indented(Text(f"A heuristic: {overall.basis}", style="italic dim"), 2))
+            # Unstyled, as Rich's Text.render drew it before (a Text's own style was dropped).
+            parts.append(Wrapped([(plain(f"A heuristic: {overall.basis}"), "")], 2))
     return Panel(
         Group(*parts), title=Text("Why these grades"), title_align="left", border_style="dim"
     )
@@ -189,53 +208,173 @@ def areas_block(summary: Summary) -> RenderableType | None:
     )
 
 
-class Indented:
-    """Text wrapped to the width left after an indent (a light, fast stand-in for Padding)."""
+Run = tuple[str, str]
+"""A piece of text and its Rich style ("" for none)."""
 
-    def __init__(self, text: Text, indent: int, hanging: int = 0) -> None:
-        self.text = text
+_NOT_SPACE = re.compile(r"[^\S ]")
+"""Whitespace other than a space."""
+_WORD_START = re.compile(r"[^ ]")
+
+
+class Wrapped:
+    """Styled text word-wrapped the way Rich wraps a ``Text``, after an indent.
+
+    Rich's ``Text.wrap`` makes several objects per line; the detail of ~50 criteria made it most
+    of ``selfassess report``'s time. This keeps the text as (string, style) runs and measures
+    lines of single-cell characters with ``len``. The first line is indented by ``indent``, the
+    others by ``indent + hanging``. Strings must already be safe to show (see ``plain``): they
+    are never read as markup.
+    """
+
+    def __init__(self, runs: list[Run], indent: int = 0, hanging: int = 0) -> None:
+        self.runs = runs
         self.indent = indent
         self.hanging = hanging
-        """Extra indent for continuation lines, e.g. to align under the text after a bullet."""
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(10, options.max_width - self.indent - self.hanging)
-        first = Segment(" " * self.indent)
-        rest = Segment(" " * (self.indent + self.hanging))
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> list[Segment]:
+        width = options.max_width - self.indent - self.hanging
+        if self.indent or self.hanging:
+            width = max(10, width)
+        styles: dict[str, Style] = {}
+        pad = Segment(" " * self.indent) if self.indent else None
+        rest = Segment(" " * (self.indent + self.hanging)) if self.indent + self.hanging else None
         newline = Segment.line()
-        for n, line in enumerate(self.text.wrap(console, width)):
-            yield rest if n else first
-            yield from line.render(console)
-            yield newline
+        segments: list[Segment] = []
+        for line, spans in self._lines():
+            for start, text in _wrap(line, width):
+                if pad is not None:
+                    segments.append(pad)
+                pad = rest
+                position = 0  # in text; styled spans become segments, the gaps between plain ones
+                for span_start, span_end, style in spans:
+                    span_start = max(span_start - start, position)
+                    span_end = min(span_end - start, len(text))
+                    if span_end <= span_start:
+                        continue
+                    if span_start > position:
+                        segments.append(Segment(text[position:span_start]))
+                    if style not in styles:
+                        styles[style] = console.get_style(style)
+                    segments.append(Segment(text[span_start:span_end], styles[style]))
+                    position = span_end
+                if position < len(text):
+                    segments.append(Segment(text[position:]))
+                segments.append(newline)
+        if width + self.indent + self.hanging > options.max_width:  # too narrow for the indent
+            lines = Segment.split_and_crop_lines(segments, options.max_width, pad=False)
+            return [segment for line in lines for segment in line]
+        return segments
+
+    def _lines(self) -> list[tuple[str, list[tuple[int, int, str]]]]:
+        """The text split at newlines, each line with its styled spans (start, end, style)."""
+        lines: list[tuple[str, list[tuple[int, int, str]]]] = []
+        parts: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        length = 0
+        for text, style in self.runs:
+            pieces = text.split("\n")
+            for n, piece in enumerate(pieces):
+                if n:
+                    lines.append(("".join(parts), spans))
+                    parts, spans, length = [], [], 0
+                if piece:
+                    parts.append(piece)
+                    if style:
+                        spans.append((length, length + len(piece), style))
+                    length += len(piece)
+        lines.append(("".join(parts), spans))
+        return lines
+
+
+def _wrap(line: str, width: int) -> list[tuple[int, str]]:
+    """``line`` wrapped to ``width`` cells as Rich's ``Text.wrap`` does it: each wrapped line
+    with where it starts in ``line``.
+
+    Words keep their trailing spaces and are fitted greedily (``divide_line``); then spaces
+    beyond the width are dropped (``Text.rstrip_end``) and what still does not fit is cropped
+    (``Text.truncate``).
+    """
+    single = _single_cells(line)
+    breaks = _breaks(line, width) if single else None
+    if breaks is None:
+        breaks = divide_line(line, width)
+    pieces = []
+    for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True):
+        text = line[start:end]
+        if len(text) > width:
+            text = text[: max(width, len(text.rstrip()))]
+        if not single and cell_len(text) > width:
+            text = set_cell_size(text, width)
+        pieces.append((start, text))
+    return pieces
+
+
+_ONE_CELL: set[str] = set()
+"""Characters found to take one cell each, like most (so they can be measured with ``len``)."""
+
+
+def _single_cells(line: str) -> bool:
+    """Whether every character of ``line`` takes one cell on the screen."""
+    if line.isascii():  # ``plain`` has removed control characters
+        return True
+    new = set(line).difference(_ONE_CELL)
+    if all(get_character_cell_size(c) == 1 for c in new):
+        _ONE_CELL.update(new)
+        return True
+    return False
+
+
+def _breaks(line: str, width: int) -> list[int] | None:
+    """Rich's ``divide_line`` for the usual line, found a line at a time rather than a word at
+    a time: one cell per character, words separated by spaces and none longer than ``width``
+    (None for any other line)."""
+    if len(line) <= width:
+        return []
+    if _NOT_SPACE.search(line) or max(map(len, line.split(" "))) > width:
+        return None
+    words = line.lstrip(" ")
+    if len(line) - len(words) + len(words.split(" ", 1)[0]) > width:
+        return None  # the first word with the spaces before it does not fit
+    breaks: list[int] = []
+    start = 0
+    end = len(line.rstrip(" "))
+    while end > start + width:
+        limit = start + width  # the first cell past this line
+        if line[limit] == " ":  # the next word starts the next line
+            start = _WORD_START.search(line, limit).start()  # type: ignore[union-attr]
+        else:  # the word across the limit starts the next line
+            start = line.rfind(" ", start, limit) + 1
+        breaks.append(start)
+    return breaks
 
 
 def criterion_block(summary: Summary, criterion_id: str) -> RenderableType:
     """One criterion: its rating, confidence, evidence, notes and actions, as indented lines.
 
-    Plain Text rather than a table per judgement: it reads as well on a shared screen, and
-    renders several times faster, which matters for start-up of ``selfassess report``.
+    Plain lines rather than a table per judgement: they read as well on a shared screen, and
+    render several times faster, which matters for start-up of ``selfassess report``.
     """
     fw = summary.framework
     criterion = fw.criteria[criterion_id]
     record = summary.assessment.record(criterion_id)
-    text = Text()
-    text.append_text(rating_badge(fw, record.rating))
-    text.append(" ")
-    text.append(criterion.title, style="bold")
+    heading: list[Run] = [
+        (f" {rating_letter(fw, record.rating)} ", rating_style(fw, record.rating)),
+        (" ", ""),
+        (plain(criterion.title), "bold"),
+    ]
     if criterion.limiting:
-        text.append(" ◆", style="magenta")
-    text.append(f"  {rating_label(fw, record.rating)}", style="dim")
+        heading.append((" ◆", "magenta"))
+    heading.append((f"  {plain(rating_label(fw, record.rating))}", "dim"))
     if record.confidence:
-        text.append(f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", style="dim")
+        heading.append((f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", "dim"))
     if record.review:
-        text.append("  needs review", style="bold yellow")
-    heading, text = text, Text()
+        heading.append(("  needs review", "bold yellow"))
+    lines: list[Run] = []  # each line starts with a newline; the first one is dropped below
     if record.na_reason:
-        text.append("\nWhy not applicable: ", style="dim")
-        text.append(plain(record.na_reason, single_line=True))
+        lines.append(("\nWhy not applicable: ", "dim"))
+        lines.append((plain(record.na_reason, single_line=True), ""))
     for e in record.evidence:
-        text.append("\n• ")
-        text.append(plain(e.what, single_line=True))
+        lines.append((f"\n• {plain(e.what, single_line=True)}", ""))
         details = [EVIDENCE_TYPES.get(e.type, e.type)]
         if e.date:
             details.append(e.date.isoformat())
@@ -243,26 +382,28 @@ def criterion_block(summary: Summary, criterion_id: str) -> RenderableType:
             details.append(plain(e.owner, single_line=True))
         if e.where:
             details.append(plain(e.where, single_line=True))
-        text.append(f" ({'; '.join(details)})", style="dim")
+        lines.append((f" ({'; '.join(details)})", "dim"))
     if not record.evidence and record.rating is not None:
-        text.append("\nNo evidence recorded", style="dim italic")
+        lines.append(("\nNo evidence recorded", "dim italic"))
     if record.notes:
-        text.append("\nNotes: ", style="bold")
-        text.append(plain(record.notes))
+        lines.append(("\nNotes: ", "bold"))
+        lines.append((plain(record.notes), ""))
     for x in record.actions:
-        text.append("\n→ Action: ", style="bold")
-        text.append(plain(x.what, single_line=True))
+        lines.append(("\n→ Action: ", "bold"))
+        lines.append((plain(x.what, single_line=True), ""))
         details = [ACTION_STATUSES.get(x.status, x.status)]
         if x.owner:
             details.append(plain(x.owner, single_line=True))
         if x.due:
             details.append(f"due {x.due.isoformat()}")
-        text.append(f" ({'; '.join(details)})", style="dim")
-    if not text:
-        return heading
-    text.remove_suffix("\n")
-    text = text[1:]  # the leading newline
-    return Group(heading, Indented(text, 4))
+        lines.append((f" ({'; '.join(details)})", "dim"))
+    if not lines:
+        return Wrapped(heading)
+    text, style = lines[-1]
+    lines[-1] = (text.removesuffix("\n"), style)  # e.g. notes that end with a newline
+    text, style = lines[0]
+    lines[0] = (text[1:], style)  # the leading newline
+    return Group(Wrapped(heading), Wrapped(lines, 4))
 
 
 def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
