@@ -173,8 +173,8 @@ async def test_the_app_shows_user_text_literally(
         first = next(iter(framework.criteria))
         screen.go_to(first)
         await pilot.pause()
-        evidence = str(screen.panel.query_one(EvidenceList).get_option_at_index(0).prompt)
-        actions = str(screen.panel.query_one(ActionPlan).get_option_at_index(0).prompt)
+        evidence = str(screen.panel.query_one(EvidenceList).item_at(0))
+        actions = str(screen.panel.query_one(ActionPlan).item_at(0))
         for text in (evidence, actions):
             assert "[bold red]x[/]" in text and "[link=https://e.invalid]y[/]" in text
             assert_no_user_escapes(text)

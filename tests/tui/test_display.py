@@ -9,9 +9,13 @@ import pytest
 from textual.widgets import Static
 
 from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.dialogs.forms import ActionDialog, EvidenceDialog
 from selfassess.tui.screens.help import HelpScreen, friendly_key
 from selfassess.tui.screens.main import MainScreen
+from selfassess.tui.screens.scorecard import ScorecardScreen
+from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
+from selfassess.tui.widgets.key_bar import KeyBar
 
 AppFactory = Callable[..., SelfAssessApp]
 
@@ -171,3 +175,61 @@ async def test_moving_and_rating_paint_the_screen_once(
         # the detail followed the cursor each time
         assert shown[0] == shown[1] != shown[2]
         assert screen.current_criterion == screen.tree.current.id  # type: ignore[union-attr]
+
+
+def rendered(widget: Static) -> str:
+    return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
+
+
+async def test_questions_open_with_a_click_or_enter_and_stay_open(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        prompts = screen.query_one("#prompts", Fold)
+        first = screen.panel.criterion_id
+        assert prompts.items and "▶ Questions to ask" in rendered(prompts)
+        assert prompts.items[0][:20] not in rendered(prompts)
+        await pilot.click(prompts)
+        assert "▼ Questions to ask" in rendered(prompts)
+        assert prompts.items[0][:20] in rendered(prompts)
+        screen.tree.focus()  # the click took the focus to the questions
+        await pilot.press("down")  # the next criterion: still open, with its own questions
+        assert screen.panel.criterion_id != first
+        assert "▼" in rendered(prompts) and prompts.items[0][:20] in rendered(prompts)
+        prompts.focus()
+        await pilot.press("enter")
+        assert "▶" in rendered(prompts)
+
+
+async def test_keys_at_the_bottom_work_with_the_mouse(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        text = str(bar.render())
+        assert "Scorecard" in text and "Rate" in text
+        span = next(s for s in bar._spans if s.key == "s")
+        await pilot.click(bar, offset=(span.start, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)
+
+
+async def test_add_links_open_the_forms(app_for: AppFactory, assessment_path: Path) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        heading = screen.query_one("#evidence-heading", Static)
+        line = rendered(heading).splitlines()[0]
+        assert "Add evidence (e)" in line
+        await pilot.click(heading, offset=(line.index("Add evidence") + 1, 0))
+        assert isinstance(app.screen, EvidenceDialog)
+        await pilot.press("escape")
+        heading = screen.query_one("#actions-heading", Static)
+        line = rendered(heading).splitlines()[0]
+        await pilot.click(heading, offset=(line.index("Add action") + 1, 0))
+        assert isinstance(app.screen, ActionDialog)

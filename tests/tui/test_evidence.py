@@ -65,7 +65,7 @@ async def test_add_evidence_with_every_field(app_for: AppFactory, assessment_pat
             )
         ]
         evidence = app.screen.query_one(EvidenceList)
-        shown = str(evidence.get_option_at_index(0).prompt)
+        shown = str(evidence.item_at(0))
         assert "Audit of 20 strategy discussions" in shown
         assert "Performance data · 31 March 2024 · Head of QA · kept in QA drive" in shown
         assert "● unsaved" in app.sub_title
@@ -158,7 +158,7 @@ async def test_markup_in_evidence_is_shown_literally(
         await fill(pilot, app.screen, {"what": "[bold red]x[/]", "owner": "[link=x]me[/link]"})
         await pilot.press("enter")
         assert app.draft.record("hp-strategy").evidence[0].what == "[bold red]x[/]"
-        prompt = app.screen.query_one(EvidenceList).get_option_at_index(0).prompt
+        prompt = app.screen.query_one(EvidenceList).item_at(0)
         assert prompt.plain.startswith("[bold red]x[/]\n")
         assert "[link=x]me[/link]" in prompt.plain
         assert not any("red" in str(span.style) for span in prompt.spans)
@@ -209,7 +209,7 @@ async def test_overdue_actions_are_flagged(app_for: AppFactory, assessment_path:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
         await open_on(app, pilot, "ld-self-knowledge")
-        prompt = app.screen.query_one(ActionPlan).get_option_at_index(0).prompt
+        prompt = app.screen.query_one(ActionPlan).item_at(0)
         assert "due 30 September 2020 OVERDUE" in prompt.plain
 
 
@@ -243,3 +243,35 @@ async def test_personal_details_give_a_warning(app_for: AppFactory, assessment_p
         assert "Check for personal details" in titles
         # a warning only: the evidence is kept as typed
         assert app.draft.record("hp-strategy").evidence[0].what.startswith("Call the mother")
+
+
+async def test_moving_through_the_evidence_with_keys_and_mouse(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_on(app, pilot, "ld-self-knowledge")
+        assert app.draft is not None
+        long_place = "the shared drive, folder Quality Assurance, audits, " * 3
+        app.draft.add_evidence(
+            "ld-self-knowledge",
+            Evidence(what="Second item", type="other", where=long_place),
+        )
+        app.draft.add_evidence("ld-self-knowledge", Evidence(what="Third item", type="other"))
+        screen.panel.refresh_record()
+        await pilot.pause()
+        evidence = screen.query_one(EvidenceList)
+        # a long place wraps onto more lines rather than being cut off
+        assert evidence.size.height > 6
+        evidence.focus()
+        await pilot.press("down", "down", "down")  # stops at the last item
+        assert evidence.highlighted == 2
+        await pilot.press("up", "enter")
+        assert isinstance(app.screen, EvidenceDialog)
+        assert app.screen.query_one("#what", Input).value == "Second item"
+        await pilot.press("escape")
+        third = evidence.item_at_line(evidence.size.height - 1)
+        assert third == 2
+        await pilot.click(evidence, offset=(3, evidence.size.height - 1))
+        assert isinstance(app.screen, EvidenceDialog)
+        assert app.screen.query_one("#what", Input).value == "Third item"

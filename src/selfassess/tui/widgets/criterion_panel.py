@@ -16,7 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, TextArea
+from textual.widgets import TextArea
 
 from selfassess.assessment import CONFIDENCE_LEVELS, Action, Evidence
 from selfassess.editing import Draft, EditError
@@ -248,7 +248,7 @@ class CriterionPanel(VerticalScroll):
                 self._changed()
                 evidence = self.query_one(EvidenceList)
                 evidence.highlighted = index
-                self.call_after_refresh(evidence.scroll_visible)
+                self.call_after_refresh(evidence.show_item, index)
                 self.warn_if_identifying(result.what, result.where)
 
         self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
@@ -304,7 +304,7 @@ class CriterionPanel(VerticalScroll):
                 self._changed()
                 actions = self.query_one(ActionPlan)
                 actions.highlighted = index
-                self.call_after_refresh(actions.scroll_visible)
+                self.call_after_refresh(actions.show_item, index)
                 self.warn_if_identifying(result.what)
 
         self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
@@ -358,15 +358,13 @@ class CriterionPanel(VerticalScroll):
 
     # --- list events ----------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#evidence")
-    def _evidence_chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(RecordList.Selected)
+    def _item_chosen(self, event: RecordList.Selected) -> None:
         event.stop()
-        self.edit_evidence(event.option_index)
-
-    @on(OptionList.OptionSelected, "#actions")
-    def _action_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.edit_action(event.option_index)
+        if isinstance(event.record_list, EvidenceList):
+            self.edit_evidence(event.index)
+        else:
+            self.edit_action(event.index)
 
     @on(RecordList.DeletePressed)
     def _delete_pressed(self, event: RecordList.DeletePressed) -> None:

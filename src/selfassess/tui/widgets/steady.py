@@ -17,13 +17,21 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 
-class SteadyStatic(Static):
-    """A ``Static`` whose change of size is taken as laid out already (it does not scroll)."""
+class SteadySize:
+    """For widgets that do not scroll themselves: a change of size is taken as laid out
+    already (the layout that changed it has just run)."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+        result: bool = super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=False
+        )
+        return result
+
+
+class SteadyStatic(SteadySize, Static):
+    """A ``Static`` whose change of size does not ask for a second layout."""
 
 
 class SteadyScrollBars:
