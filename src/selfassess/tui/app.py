@@ -135,10 +135,10 @@ class SelfAssessApp(App[int]):
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run with Python's cyclic garbage collector paused until the first screen is drawn.
 
-        Starting makes a few hundred thousand objects that live as long as the app (Textual's
-        styles and widgets, the framework, the assessment), and the collector walks them again
-        and again while they are made: about a fifth of start-up. When the screen is up they
-        are set aside for good (``gc.freeze``) and collection goes on as usual for the rest.
+        Starting makes hundreds of thousands of objects that live as long as the app (Textual's
+        styles and widgets, the framework, the assessment), and the collector would walk them
+        again and again while they are made (some 50 ms here). When the screen is up they are
+        set aside for good (``gc.freeze``) and collection goes on as usual for the rest.
         """
         self._collect_when_ready = gc.isenabled()
         gc.disable()

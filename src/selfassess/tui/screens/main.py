@@ -173,7 +173,7 @@ class MainScreen(Screen[None]):
         """Skip a "resize" to the size the screen is already laid out at.
 
         The terminal reports its size as the app starts, after this screen has been laid out
-        and drawn at that very size; doing both again would add a fifth to start-up.
+        and drawn at that very size; doing both again costs a whole extra frame at start-up.
         """
         if event.size == self.size:
             event.prevent_default()
