@@ -253,12 +253,37 @@ def _problem_order(data: dict[str, Any]):
     return key
 
 
-def dumps_assessment(assessment: Assessment, framework: Framework | None = None) -> str:
-    """The assessment as TOML text: stable order, defaults left out, trailing newline."""
+def dumps_assessment(
+    assessment: Assessment, framework: Framework | None = None, *, header: str = ""
+) -> str:
+    """The assessment as TOML text: stable order, defaults left out, trailing newline.
+
+    ``header``: comment lines to put first (see ``leading_comments``).
+    """
     import tomli_w  # only needed when writing
 
     text = tomli_w.dumps(assessment_to_data(assessment, framework), multiline_strings=True)
-    return text if text.endswith("\n") else text + "\n"
+    text = text if text.endswith("\n") else text + "\n"
+    return f"{header}\n{text}" if header else text
+
+
+def leading_comments(path: Path) -> str:
+    """The comment lines at the top of an existing file ("" if none, or no file).
+
+    Saving writes the file afresh, in a fixed order, so comments among the settings cannot be
+    kept; a note at the top (who keeps the file, what it is for) is, so that it is not lost.
+    """
+    lines: list[str] = []
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("#") or (lines and not line.strip()):
+                    lines.append(line.rstrip() + "\n")
+                else:
+                    break
+    except OSError:
+        return ""
+    return "".join(lines).rstrip("\n") + "\n" if lines else ""
 
 
 def save_assessment(
@@ -266,10 +291,13 @@ def save_assessment(
 ) -> None:
     """Write atomically: a temporary file beside the target, fsync, then rename over it.
 
-    The previous version is kept as ``FILE.bak``. New files are readable by their owner only,
-    because assessments can hold sensitive casework detail.
+    The previous version is kept as ``FILE.bak``, and the comment lines at its top are kept in
+    the new one. New files are readable by their owner only, because assessments can hold
+    sensitive casework detail.
     """
-    write_text_atomic(Path(path), dumps_assessment(assessment, framework))
+    path = Path(path)
+    header = leading_comments(path)
+    write_text_atomic(path, dumps_assessment(assessment, framework, header=header))
 
 
 def write_text_atomic(path: Path, text: str, *, backup: bool = True, durable: bool = True) -> None:

@@ -107,3 +107,24 @@ def test_empty_records_are_not_written(tmp_path: Path) -> None:
     fw, a = sample(tmp_path)
     a.criteria["hp-missing"] = CriterionRecord()
     assert "hp-missing" not in dumps_assessment(a, fw)
+
+
+def test_saving_keeps_the_note_at_the_top_of_the_file(tmp_path: Path) -> None:
+    fw, a = sample(tmp_path)
+    path = tmp_path / "a.toml"
+    save_assessment(a, path, fw)
+    body = path.read_text(encoding="utf-8")
+    note = "# Anytown's self-evaluation, kept by the QA team.\n#\n# Ask Sam before changing.\n"
+    path.write_text(note + "\n" + body.replace("period =", "# not kept\nperiod ="), "utf-8")
+    a.criteria["hp-front-door"].rating = "amber"
+    save_assessment(a, path, fw)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.startswith(note + "\n")
+    assert "# not kept" not in saved  # comments among the settings are not kept
+    assert load_assessment(path).assessment == a
+    save_assessment(a, path, fw)  # saving again changes nothing
+    assert path.read_text(encoding="utf-8") == saved
+    # a file without a note gets none
+    plain = tmp_path / "b.toml"
+    save_assessment(a, plain, fw)
+    assert plain.read_text(encoding="utf-8") == dumps_assessment(a, fw)
