@@ -233,3 +233,17 @@ async def test_add_links_open_the_forms(app_for: AppFactory, assessment_path: Pa
         line = rendered(heading).splitlines()[0]
         await pilot.click(heading, offset=(line.index("Add action") + 1, 0))
         assert isinstance(app.screen, ActionDialog)
+
+
+async def test_the_screen_follows_the_terminal_size(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        assert bar.region.y == 29 and bar.region.width == 100
+        await pilot.resize_terminal(130, 36)
+        await pilot.pause()
+        assert bar.region.y == 35 and bar.region.width == 130
+        panel = app.screen.query_one("#criterion-panel")
+        assert panel.region.bottom == 35

@@ -11,7 +11,7 @@ import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -168,15 +168,6 @@ class MainScreen(Screen[None]):
                 yield CriterionPanel(self.draft, today=self.today, id="criterion-panel")
                 # the judgement panel is added the first time a judgement is chosen
         yield KeyBar()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Skip a "resize" to the size the screen is already laid out at.
-
-        The terminal reports its size as the app starts, after this screen has been laid out
-        and drawn at that very size; doing both again costs a whole extra frame at start-up.
-        """
-        if event.size == self.size:
-            event.prevent_default()
 
     def on_mount(self) -> None:
         self.query_one("#filter-bar").display = False
