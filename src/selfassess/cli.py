@@ -138,7 +138,7 @@ def cmd_frameworks(args: argparse.Namespace, io: _Consoles) -> int:
 
 def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
     from selfassess.assessment import new_assessment
-    from selfassess.store import resolve_framework, save_assessment
+    from selfassess.store import relative_path, resolve_framework, save_assessment
 
     path = Path(args.file)
     if path.exists():
@@ -153,7 +153,7 @@ def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
     framework, framework_path = resolve_framework(args.framework)
     framework_file = ""
     if framework_path:
-        framework_file = _relative(Path(framework_path), path.resolve().parent)
+        framework_file = relative_path(framework_path, path.resolve().parent)
     authority = " ".join(args.authority.split())
     if not authority:
         raise InputError.single(None, "the authority's name (--authority) must not be empty")
@@ -170,15 +170,6 @@ def cmd_new(args: argparse.Namespace, io: _Consoles) -> int:
     )
     io.out.print(f"Open it with: selfassess {path}", style="dim")
     return EXIT_OK
-
-
-def _relative(target: Path, base: Path) -> str:
-    import os
-
-    try:
-        return os.path.relpath(target, base)
-    except ValueError:  # a different drive on Windows
-        return str(target)
 
 
 def cmd_validate(args: argparse.Namespace, io: _Consoles) -> int:
@@ -286,7 +277,7 @@ def cmd_migrate(args: argparse.Namespace, io: _Consoles) -> int:
 
     from selfassess.assessment import decode_assessment
     from selfassess.migration import migrate
-    from selfassess.store import read_toml, resolve_framework, save_assessment
+    from selfassess.store import read_toml, relative_path, resolve_framework, save_assessment
 
     source, output = Path(args.file), Path(args.output)
     if output.exists():
@@ -299,7 +290,7 @@ def cmd_migrate(args: argparse.Namespace, io: _Consoles) -> int:
     if assessment is None:
         raise InputError(source, problems)
     target, target_path = resolve_framework(args.framework or assessment.framework)
-    framework_file = _relative(Path(target_path), output.resolve().parent) if target_path else ""
+    framework_file = relative_path(target_path, output.resolve().parent) if target_path else ""
     migrated, report = migrate(assessment, target)
     migrated = _replace(migrated, framework_file=framework_file)
     save_assessment(migrated, output, target)

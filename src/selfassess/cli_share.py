@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -556,7 +555,7 @@ def _detail_lines(c: CriterionChange) -> list[Text]:
 def run_merge(args: argparse.Namespace, out: Console, err: Console) -> int:
     """``selfassess merge A B ... -o OUT``."""
     from selfassess.merging import merge
-    from selfassess.store import load_assessment, save_assessment
+    from selfassess.store import load_assessment, relative_path, save_assessment
 
     if len(args.files) < 2:
         raise SelfAssessError("merge needs at least two assessment files")
@@ -593,18 +592,11 @@ def run_merge(args: argparse.Namespace, out: Console, err: Console) -> int:
     merged = result.assessment
     if first.assessment.framework_file:
         framework_path = (first.path.parent / first.assessment.framework_file).resolve()
-        merged.framework_file = _relative(framework_path, target.resolve().parent)
+        merged.framework_file = relative_path(framework_path, target.resolve().parent)
     save_assessment(merged, target, first.framework)
     load_assessment(target)  # what was written must read back: fail loudly now, not next quarter
     out.print(merge_view(result, first.framework, target))
     return EXIT_OK
-
-
-def _relative(target: Path, base: Path) -> str:
-    try:
-        return os.path.relpath(target, base)
-    except ValueError:  # a different drive on Windows
-        return str(target)
 
 
 def merge_view(result: MergeResult, framework: Framework, target: Path) -> RenderableType:

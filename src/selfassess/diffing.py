@@ -8,13 +8,14 @@ stable), and those found in only one framework are listed, not compared.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
 
 from selfassess.assessment import Action, Assessment, CriterionRecord, Evidence
-from selfassess.framework import NOT_APPLICABLE, Framework
+from selfassess.framework import Framework
 from selfassess.render import rating_label
 from selfassess.scoring import score
 
@@ -191,37 +192,31 @@ def _action_diff(
     return still_added, still_removed, changed
 
 
-def _rating_direction(
-    old_fw: Framework, new_fw: Framework, old: str | None, new: str | None
-) -> str | None:
+def _direction(old: str | None, new: str | None, scales: Iterable[list[str]]) -> str | None:
+    """How a rating or grade moved: along the first scale (ids, worst first) that has both;
+    the newer framework's scale comes first. "Not applicable" is on no scale: it just changed."""
     if old == new:
         return None
     if old is None:
         return NEWLY_RATED
     if new is None:
         return CLEARED
-    if NOT_APPLICABLE in (old, new):
-        return CHANGED
-    for fw in (new_fw, old_fw):  # the scale's order: the newer framework's, if it has both
-        ids = [level.id for level in fw.rating_levels]
+    for ids in scales:
         if old in ids and new in ids:
             return IMPROVED if ids.index(new) > ids.index(old) else DECLINED
     return CHANGED
 
 
+def _rating_direction(
+    old_fw: Framework, new_fw: Framework, old: str | None, new: str | None
+) -> str | None:
+    return _direction(old, new, ([lv.id for lv in fw.rating_levels] for fw in (new_fw, old_fw)))
+
+
 def _grade_direction(
     old_fw: Framework, new_fw: Framework, old: str | None, new: str | None
 ) -> str | None:
-    if old == new:
-        return None
-    if old is None:
-        return NEWLY_RATED
-    if new is None:
-        return CLEARED
-    for fw in (new_fw, old_fw):
-        if old in fw.grade_by_id and new in fw.grade_by_id:
-            return IMPROVED if fw.grade_rank(new) > fw.grade_rank(old) else DECLINED
-    return CHANGED
+    return _direction(old, new, ([g.id for g in reversed(fw.grades)] for fw in (new_fw, old_fw)))
 
 
 def _criterion_change(

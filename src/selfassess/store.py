@@ -253,6 +253,15 @@ def _problem_order(data: dict[str, Any]):
     return key
 
 
+def relative_path(target: str | Path, folder: str | Path) -> str:
+    """``target`` as a path from ``folder`` (how an assessment names its framework file, so the
+    two can move together); the full path when there is none, e.g. another drive on Windows."""
+    try:
+        return os.path.relpath(target, folder)
+    except ValueError:
+        return str(target)
+
+
 def dumps_assessment(
     assessment: Assessment, framework: Framework | None = None, *, header: str = ""
 ) -> str:

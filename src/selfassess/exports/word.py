@@ -23,7 +23,7 @@ from selfassess.assessment import EVIDENCE_TYPES
 from selfassess.comparison import linked_criteria
 from selfassess.errors import SelfAssessError
 from selfassess.exports import _common as c
-from selfassess.framework import NOT_APPLICABLE
+from selfassess.framework import NOT_APPLICABLE, Framework
 from selfassess.render import plain
 from selfassess.summary import Summary, report_data
 
@@ -76,7 +76,6 @@ def _xml_safe(summary: Summary) -> Summary:
     import msgspec
 
     from selfassess.assessment import Assessment
-    from selfassess.framework import Framework
     from selfassess.summary import summarise
 
     fw_data = msgspec.to_builtins(summary.framework, builtin_types=(datetime.date,))
@@ -466,6 +465,19 @@ def _areas(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
             _muted(sub, f"({mark.label.lower()})")
 
 
+def _grades_line(doc: Document, fw: Framework, row: dict[str, Any]) -> None:
+    """One scorecard row's grades on a line: ours (with its mark), then Ofsted's and the gap."""
+    paragraph = doc.add_paragraph()
+    paragraph.add_run("Self-assessed: ").bold = True
+    if row["indicative"]:
+        _badge(paragraph, c.grade_mark(fw, row["indicative"]))
+        paragraph.add_run(" ")
+    paragraph.add_run(c.grade_words(fw, row["indicative"], row["provisional"]))
+    if row["published"]:
+        paragraph.add_run("    Ofsted: ").bold = True
+        paragraph.add_run(f"{c.grade_words(fw, row['published'])} ({row['gap_text']})")
+
+
 def _judgements(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     from docx.shared import Cm
 
@@ -478,15 +490,7 @@ def _judgements(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         doc.add_heading(judgement.label, level=1)
         if judgement.label != judgement.title:
             _muted(doc.add_paragraph(), _text(judgement.title))
-        paragraph = doc.add_paragraph()
-        paragraph.add_run("Self-assessed: ").bold = True
-        if row["indicative"]:
-            _badge(paragraph, c.grade_mark(fw, row["indicative"]))
-            paragraph.add_run(" ")
-        paragraph.add_run(c.grade_words(fw, row["indicative"], row["provisional"]))
-        if row["published"]:
-            paragraph.add_run("    Ofsted: ").bold = True
-            paragraph.add_run(f"{c.grade_words(fw, row['published'])} ({row['gap_text']})")
+        _grades_line(doc, fw, row)
         _muted(doc.add_paragraph(), f"{c.rated_words(row)}: {c.counts_words(fw, row)}")
         for reason in row["reasons"]:
             _bullet(doc, _text(reason))
@@ -532,15 +536,7 @@ def _judgements(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     overall = next((row for row in data["scorecard"] if row.get("derived")), None)
     if overall is not None:
         doc.add_heading(fw.published_label(overall["judgement"]), level=1)
-        paragraph = doc.add_paragraph()
-        paragraph.add_run("Self-assessed: ").bold = True
-        if overall["indicative"]:
-            _badge(paragraph, c.grade_mark(fw, overall["indicative"]))
-            paragraph.add_run(" ")
-        paragraph.add_run(c.grade_words(fw, overall["indicative"], overall["provisional"]))
-        if overall["published"]:
-            paragraph.add_run("    Ofsted: ").bold = True
-            paragraph.add_run(f"{c.grade_words(fw, overall['published'])} ({overall['gap_text']})")
+        _grades_line(doc, fw, overall)
         for reason in overall["reasons"]:
             _bullet(doc, _text(reason))
         if overall.get("basis"):

@@ -32,6 +32,7 @@ from selfassess.store import (
     load_framework,
     parse_toml,
     read_toml,
+    relative_path,
     save_assessment,
 )
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
@@ -499,12 +500,7 @@ class SelfAssessApp(App[int]):
 
     def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
         """Start a new assessment and write it at once, so the file exists from the start."""
-        framework_file = ""
-        if choice.file is not None:
-            try:
-                framework_file = os.path.relpath(choice.file, path.parent)
-            except ValueError:  # another drive on Windows
-                framework_file = str(choice.file)
+        framework_file = relative_path(choice.file, path.parent) if choice.file is not None else ""
         assessment = new_assessment(choice.framework, authority, framework_file=framework_file)
         try:
             save_assessment(assessment, path, choice.framework)
