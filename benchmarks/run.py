@@ -100,27 +100,7 @@ FLOOR_RICH = textwrap.dedent("""
     Console().print(table)
 """)
 
-FLOOR_TEXTUAL = textwrap.dedent("""
-    from textual.app import App
-    from textual.widgets import Footer, Header, Tree
-
-    class Floor(App):
-        def compose(self):
-            yield Header()
-            tree = Tree("Judgements")
-            tree.root.expand()
-            for j in range(4):
-                node = tree.root.add(f"Judgement {j}", expand=True)
-                for c in range(12):
-                    node.add_leaf(f"Criterion {c}")
-            yield tree
-            yield Footer()
-
-        def on_ready(self):
-            self.call_after_refresh(self.exit)
-
-    Floor().run(headless=True, size=(100, 30))
-""")
+FLOOR_TEXTUAL = ROOT / "benchmarks" / "floor_app.py"
 
 OURS_TUI = textwrap.dedent("""
     import sys
@@ -162,7 +142,7 @@ def bench_startup(repeats: int) -> list[Row]:
     except ImportError:
         return rows
     floor, ours = interleaved_ms(
-        run_process([sys.executable, "-c", FLOOR_TEXTUAL]),
+        run_process([sys.executable, str(FLOOR_TEXTUAL)]),
         run_process([sys.executable, "-c", OURS_TUI, str(EXAMPLE)]),
         repeats * 2,
     )

@@ -74,20 +74,7 @@ async def measure_actions(path: Path, repeats: int = 7) -> dict[str, tuple[float
 async def measure_floor(repeats: int = 7) -> tuple[float, float]:
     """The same key press on a minimal Textual app (Header, Tree, Footer), measured the same
     way: what a move costs in Textual itself on this machine, for reading the figures."""
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Tree
-
-    class Floor(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            tree: Tree[None] = Tree("Judgements")
-            tree.root.expand()
-            for j in range(4):
-                node = tree.root.add(f"Judgement {j}", expand=True)
-                for c in range(12):
-                    node.add_leaf(f"Criterion {c}")
-            yield tree
-            yield Footer()
+    from floor_app import Floor
 
     values = []
     app = Floor()
