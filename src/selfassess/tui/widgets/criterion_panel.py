@@ -62,6 +62,8 @@ class CriterionPanel(VerticalScroll):
         self.draft = draft
         self.today = today
         self.criterion_id: str | None = None
+        self._keys: dict[str, str] | None = None
+        """Each action's key as shown, e.g. "t" for add_action (see ``_with_key``)."""
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: the panel is redrawn on every move, so each line of text that
@@ -163,10 +165,15 @@ class CriterionPanel(VerticalScroll):
 
     def _with_key(self, label: str, action: str) -> str:
         """``label`` and the key that does the same, as the keymap has it ("Add action (t)")."""
-        for active in self.screen.active_bindings.values():
-            if active.binding.action == action:
-                return f"{label} ({self.app.get_key_display(active.binding)})"
-        return label
+        if self._keys is None:
+            # Read once: the keymap is set when the app starts, and gathering the screen's
+            # keys on every move would be the same work three times over.
+            self._keys = {}
+            for active in self.screen.active_bindings.values():
+                key = self.app.get_key_display(active.binding)
+                self._keys.setdefault(active.binding.action, key)
+        key = self._keys.get(action)
+        return f"{label} ({key})" if key else label
 
     def _changed(self) -> None:
         assert self.criterion_id is not None
