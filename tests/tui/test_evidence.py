@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Input, Select, TextArea
+from tui_helpers import go_to
 
 from selfassess.assessment import Evidence
 from selfassess.tui.app import SelfAssessApp
@@ -16,14 +17,6 @@ from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.widgets.record_lists import ActionPlan, EvidenceList
 
 AppFactory = Callable[..., SelfAssessApp]
-
-
-async def open_on(app: SelfAssessApp, pilot, criterion_id: str) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    screen.go_to(criterion_id)
-    await pilot.pause()
-    return screen
 
 
 async def fill(pilot, dialog, values: dict[str, str]) -> None:
@@ -38,7 +31,7 @@ async def fill(pilot, dialog, values: dict[str, str]) -> None:
 async def test_add_evidence_with_every_field(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "hp-strategy")
+        await go_to(app, pilot, "hp-strategy")
         await pilot.press("e")
         dialog = app.screen
         assert isinstance(dialog, EvidenceDialog)
@@ -76,7 +69,7 @@ async def test_a_wrong_date_is_explained_in_place(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "hp-strategy")
+        await go_to(app, pilot, "hp-strategy")
         await pilot.press("e")
         dialog = app.screen
         await fill(pilot, dialog, {"what": "Audit", "date": "2024-02-30"})
@@ -97,7 +90,7 @@ async def test_a_wrong_date_is_explained_in_place(
 async def test_evidence_needs_saying_what_it_is(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "hp-strategy")
+        await go_to(app, pilot, "hp-strategy")
         await pilot.press("e", "enter")
         assert isinstance(app.screen, EvidenceDialog)
         assert "Say what the evidence is" in str(app.screen.query_one("#what-error").render())
@@ -109,7 +102,7 @@ async def test_evidence_needs_saying_what_it_is(app_for: AppFactory, assessment_
 async def test_edit_and_delete_evidence(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "ld-self-knowledge")
+        await go_to(app, pilot, "ld-self-knowledge")
         evidence = app.screen.query_one(EvidenceList)
         evidence.focus()
         await pilot.press("enter")  # edit the highlighted item
@@ -140,7 +133,7 @@ async def test_delete_button_in_the_evidence_form(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(100, 40)) as pilot:
-        await open_on(app, pilot, "ld-self-knowledge")
+        await go_to(app, pilot, "ld-self-knowledge")
         app.screen.query_one(EvidenceList).focus()
         await pilot.press("enter")
         await pilot.click("#delete")
@@ -153,7 +146,7 @@ async def test_markup_in_evidence_is_shown_literally(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "hp-strategy")
+        await go_to(app, pilot, "hp-strategy")
         await pilot.press("e")
         await fill(pilot, app.screen, {"what": "[bold red]x[/]", "owner": "[link=x]me[/link]"})
         await pilot.press("enter")
@@ -175,7 +168,7 @@ async def test_markup_in_evidence_is_shown_literally(
 async def test_add_edit_delete_action(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "hp-plans")
+        await go_to(app, pilot, "hp-plans")
         await pilot.press("t")
         dialog = app.screen
         assert isinstance(dialog, ActionDialog)
@@ -208,7 +201,7 @@ async def test_add_edit_delete_action(app_for: AppFactory, assessment_path: Path
 async def test_overdue_actions_are_flagged(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await open_on(app, pilot, "ld-self-knowledge")
+        await go_to(app, pilot, "ld-self-knowledge")
         prompt = app.screen.query_one(ActionPlan).item_at(0)
         assert "due 30 September 2020 OVERDUE" in prompt.plain
 
@@ -216,7 +209,7 @@ async def test_overdue_actions_are_flagged(app_for: AppFactory, assessment_path:
 async def test_notes_are_kept_in_the_record(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        screen = await open_on(app, pilot, "hp-strategy")
+        screen = await go_to(app, pilot, "hp-strategy")
         notes = app.screen.query_one("#notes", TextArea)
         notes.focus()
         await pilot.press(*"Held within 2 days", "enter", *"[b]not bold[/b]")
@@ -234,7 +227,7 @@ async def test_notes_are_kept_in_the_record(app_for: AppFactory, assessment_path
 async def test_personal_details_give_a_warning(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test(notifications=True) as pilot:
-        await open_on(app, pilot, "hp-strategy")
+        await go_to(app, pilot, "hp-strategy")
         await pilot.press("e")
         await fill(pilot, app.screen, {"what": "Call the mother on 07700 900123"})
         await pilot.press("enter")
@@ -250,7 +243,7 @@ async def test_moving_through_the_evidence_with_keys_and_mouse(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = await open_on(app, pilot, "ld-self-knowledge")
+        screen = await go_to(app, pilot, "ld-self-knowledge")
         assert app.draft is not None
         long_place = "the shared drive, folder Quality Assurance, audits, " * 3
         app.draft.add_evidence(

@@ -6,23 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from tui_helpers import run_command
 
 from selfassess.tui import exporting
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.messages import ChoiceDialog
 
 AppFactory = Callable[..., SelfAssessApp]
-
-
-async def run_command(pilot, app: SelfAssessApp, query: str) -> None:
-    """Open the palette, type, wait for the results and take the first."""
-    await pilot.press("ctrl+p")
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    await pilot.pause(0.5)  # the palette searches in the background
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 @pytest.fixture

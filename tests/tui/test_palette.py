@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandPalette
+from tui_helpers import run_command
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.screens.main import MainScreen
@@ -13,16 +13,6 @@ from selfassess.tui.screens.scorecard import ScorecardScreen
 from selfassess.tui.widgets.criterion_tree import CriterionTree
 
 AppFactory = Callable[..., SelfAssessApp]
-
-
-async def run_command(pilot, app: SelfAssessApp, query: str) -> None:
-    """Open the palette, type, wait for the results and take the first."""
-    await pilot.press("ctrl+p")
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    await pilot.pause(0.5)  # the palette searches in the background
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_go_to_a_criterion_by_fuzzy_title(app_for: AppFactory, assessment_path: Path) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Static
+from tui_helpers import go_to
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ReasonDialog
@@ -26,21 +27,12 @@ def judgement_label(app: SelfAssessApp, judgement_id: str) -> str:
     return str(app.screen.query_one(CriterionTree)._judgement_nodes[judgement_id].label)
 
 
-async def go_to(app, criterion_id: str, pilot) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    screen.go_to(criterion_id)
-    await pilot.pause()
-    assert screen.current_criterion == criterion_id
-    return screen
-
-
 async def test_keys_rate_and_update_tree_label_and_progress(
     app_for: AppFactory, assessment_path: Path
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await go_to(app, "ld-oversight", pilot)
+        await go_to(app, pilot, "ld-oversight")
         assert app.draft.assessment.rating("ld-oversight") is None
         assert tree_label(app, "ld-oversight").startswith(" · ")
         assert judgement_label(app, "leaders").endswith("2/3")
@@ -73,7 +65,7 @@ async def test_keys_rate_and_update_tree_label_and_progress(
 async def test_not_applicable_asks_why(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await go_to(app, "cc-stability", pilot)
+        await go_to(app, pilot, "cc-stability")
         await pilot.press("n")
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press("escape")  # cancelled: nothing changes
@@ -99,7 +91,7 @@ async def test_not_applicable_asks_why(app_for: AppFactory, assessment_path: Pat
 async def test_confidence_cycles(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
-        await go_to(app, "cc-missing", pilot)
+        await go_to(app, pilot, "cc-missing")
         seen = []
         for _ in range(4):
             await pilot.press("c")
@@ -112,7 +104,7 @@ async def test_confidence_cycles(app_for: AppFactory, assessment_path: Path) -> 
 async def test_confidence_changes_with_a_click(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await go_to(app, "cc-missing", pilot)
+        await go_to(app, pilot, "cc-missing")
         status = app.screen.query_one("#rating-status", Static)
         lines = str(status.render()).splitlines()
         row = next(n for n, line in enumerate(lines) if line.startswith("Confidence"))
@@ -128,7 +120,7 @@ async def test_rating_buttons_work_with_the_mouse(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await go_to(app, "hp-strategy", pilot)
+        await go_to(app, pilot, "hp-strategy")
         bar = app.screen.query_one(RatingBar)
         chips = {span.rating: span for span in bar._spans}
         await pilot.click(bar, offset=(chips["blue"].start + 1, 0))
@@ -161,7 +153,7 @@ async def test_keys_can_be_remapped_by_binding_id(
 ) -> None:
     app = app_for(assessment_path, keymap={"rate.red": "1", "view.scorecard": "f5"})
     async with app.run_test() as pilot:
-        await go_to(app, "ld-oversight", pilot)
+        await go_to(app, pilot, "ld-oversight")
         await pilot.press("1")
         assert app.draft.assessment.rating("ld-oversight") == "red"
         await pilot.press("r")  # no longer bound
