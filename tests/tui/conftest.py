@@ -4,12 +4,17 @@ folder, an app factory with a fixed date and folder, and a state folder that is 
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
-from collections.abc import Callable
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from selfassess import locking
 from selfassess.store import load_framework
 from selfassess.tui.app import SelfAssessApp, make_app
 from selfassess.tui.widgets.framework_list import FrameworkChoice
@@ -64,3 +69,22 @@ def app_for(work: Path, practice_choice: FrameworkChoice) -> AppFactory:
         return make_app(path, **options)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture
+def colleague(assessment_path: Path) -> Iterator[None]:
+    """A live process on this machine holds the file, as a colleague's app would."""
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    locking.lock_path(assessment_path).write_text(
+        json.dumps(
+            {
+                "user": "alex",
+                "host": socket.gethostname(),
+                "pid": other.pid,
+                "since": "2024-05-31T09:30:00",
+            }
+        )
+    )
+    yield
+    other.kill()
+    other.wait()

@@ -314,37 +314,15 @@ async def test_close_and_open_another_asks_too(app_for: AppFactory, assessment_p
 
 
 async def test_someone_else_holding_the_file_is_named(
-    app_for: AppFactory, assessment_path: Path
+    app_for: AppFactory, assessment_path: Path, colleague: None
 ) -> None:
-    import json
-    import socket
-    import subprocess
-    import sys
-
-    from selfassess import locking
-
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        locking.lock_path(assessment_path).write_text(
-            json.dumps(
-                {
-                    "user": "alex",
-                    "host": socket.gethostname(),
-                    "pid": other.pid,
-                    "since": "2024-05-31T09:30:00",
-                }
-            )
-        )
-        app = app_for(assessment_path)
-        async with app.run_test() as pilot:
-            dialog = app.screen
-            assert isinstance(dialog, ChoiceDialog)
-            assert "alex" in dialog.message
-            assert "since 31 May 2024 at 09:30" in dialog.message
-            await pilot.click("#choice-take")
-            await pilot.pause()
-            assert isinstance(app.screen, MainScreen)
-            assert not app.draft.read_only
-    finally:
-        other.kill()
-        other.wait()
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        assert "alex" in dialog.message
+        assert "since 31 May 2024 at 09:30" in dialog.message
+        await pilot.click("#choice-take")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert not app.draft.read_only

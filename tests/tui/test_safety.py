@@ -3,10 +3,8 @@ the file, someone else's save detected, bad files refused, older files carried o
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -237,26 +235,7 @@ async def test_work_survives_kill_9(
         assert app.draft.modified
 
 
-# --- a colleague has the file open -------------------------------------------------------------
-
-
-@pytest.fixture
-def colleague(assessment_path: Path) -> Iterator[None]:
-    """A live process on this machine holds the file, as a colleague's app would."""
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    locking.lock_path(assessment_path).write_text(
-        json.dumps(
-            {
-                "user": "alex",
-                "host": socket.gethostname(),
-                "pid": other.pid,
-                "since": "2024-05-31T09:30:00",
-            }
-        )
-    )
-    yield
-    other.kill()
-    other.wait()
+# --- a colleague has the file open (the ``colleague`` fixture is in conftest.py) --------------
 
 
 async def test_a_held_file_opens_read_only_and_refuses_changes(
