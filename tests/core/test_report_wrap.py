@@ -1,4 +1,4 @@
-"""The terminal report's own word wrap (``report.Wrapped``) matches Rich's ``Text`` wrapping."""
+"""The terminal report's own word wrap (``layout.Wrapped``) matches Rich's ``Text`` wrapping."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
 
+from selfassess.layout import Wrapped
 from selfassess.render import plain
-from selfassess.report import Wrapped, render_report
+from selfassess.report import render_report
 from selfassess.store import load_assessment
 from selfassess.summary import summarise
 
@@ -45,10 +46,13 @@ class TextWrapped:
         return segments
 
 
-def shown(renderable: object, width: int) -> str:
+def shown(renderable: object, width: int) -> list[tuple[str, str]]:
+    """What the screen shows: each stretch of text in one style, with its style (how the
+    stretches are split into segments does not show)."""
     console = Console(file=io.StringIO(), width=width, color_system="truecolor")
-    console.print(renderable)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    lines = console.render_lines(renderable, pad=False, new_lines=True)  # cut at the edge
+    segments = [Segment(s.text, s.style or None) for line in lines for s in line if s.text]
+    return [(s.text, str(s.style or "")) for s in Segment.simplify(segments)]
 
 
 @pytest.mark.parametrize("seed", range(300))
