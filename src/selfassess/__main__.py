@@ -1,5 +1,5 @@
 """Allow ``python -m selfassess``."""
 
-from selfassess.cli import main
+from selfassess.cli import run
 
-raise SystemExit(main())
+run()

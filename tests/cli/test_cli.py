@@ -205,6 +205,7 @@ def test_core_modules_do_not_import_textual() -> None:
         "store",
         "summary",
         "report",
+        "layout",
         "render",
         "validation",
         "errors",
@@ -226,3 +227,68 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "selfassess", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "selfassess" in result.stdout
+
+
+def test_short_commands_pause_the_garbage_collector_and_turn_it_back_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from selfassess import cli
+
+    seen: dict[str, bool] = {}
+
+    def report(args: object, io: object) -> int:
+        seen["report"] = gc.isenabled()
+        return 0
+
+    def open_app(args: object, io: object) -> int:
+        seen["open"] = gc.isenabled()
+        return 0
+
+    monkeypatch.setattr(cli, "cmd_report", report)
+    monkeypatch.setattr(cli, "cmd_open", open_app)
+    assert gc.isenabled()
+    assert main(["report", "x.toml"]) == 0
+    assert seen["report"] is False  # paused while a short command runs
+    assert gc.isenabled()  # and on again for whoever called main
+    assert main(["open"]) == 0
+    assert seen["open"] is True  # the app collects as usual (it pauses only while starting)
+    gc.disable()
+    try:
+        assert main(["open"]) == 0
+        assert seen["open"] is False  # a collector paused by the caller stays paused
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("columns", [None, "", "0", "x", "57", "200"])
+def test_usage_is_wrapped_to_the_width_shutil_would_give(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from selfassess.cli import _terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_the_command_leaves_the_collector_paused_as_it_exits(tmp_path: Path) -> None:
+    """``selfassess`` (``cli.run``) ends the process after a short command: turning the
+    collector back on would only make it walk everything once more on the way out."""
+    path = make_assessment(tmp_path, RATED)
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('COLLECTING' if gc.isenabled() else 'PAUSED'))\n"
+        f"sys.argv = ['selfassess', 'report', {str(path)!r}]\n"
+        "from selfassess.cli import run\n"
+        "run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Scorecard" in result.stdout
+    assert result.stdout.strip().endswith("PAUSED")
