@@ -6,7 +6,9 @@ published and the report's areas for improvement. Criteria are keyed by id so fi
 merge cleanly.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: msgspec reads these structs' annotations when
+# it first decodes one, and string annotations would each be compiled then (a few ms of every
+# command's start-up).
 
 import datetime
 from typing import Any, Literal

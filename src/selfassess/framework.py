@@ -5,7 +5,9 @@ shape and the checks that make a framework safe to score with (unique ids, refer
 resolve, rules that always reach a grade).
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: msgspec reads these structs' annotations when
+# it first decodes one, and string annotations would each be compiled then (a few ms of every
+# command's start-up).
 
 import datetime
 from functools import cached_property

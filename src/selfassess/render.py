@@ -7,6 +7,7 @@ printouts, colour-blind readers). User text passes through ``plain`` before disp
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rich.text import Text
 
@@ -15,7 +16,12 @@ from selfassess.framework import NOT_APPLICABLE, Framework
 NOT_RATED_LETTER = "·"
 NOT_APPLICABLE_LETTER = "–"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+@cache
+def _control() -> re.Pattern[str]:
+    """Control and bidirectional-override characters (compiled when first needed: compiling
+    costs more than most commands' use of it)."""
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def plain(text: str, *, single_line: bool = False) -> str:
@@ -27,7 +33,9 @@ def plain(text: str, *, single_line: bool = False) -> str:
     if text.isprintable():  # the usual case, quickly: nothing to remove (no tabs or newlines)
         cleaned = text
     else:
-        cleaned = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\t", "    "))
+        cleaned = text.replace("\r\n", "\n").replace("\t", "    ")
+        if not cleaned.replace("\n", "").isprintable():  # else only newlines: nothing to remove
+            cleaned = _control().sub("", cleaned)
     if single_line:
         cleaned = " ".join(cleaned.split())
     return cleaned
