@@ -141,7 +141,7 @@ def reasons_block(summary: Summary) -> RenderableType:
         for reason in overall.reasons:
             parts.append(Wrapped([(plain(f"• {reason}"), "")], 2, hanging=2))
         if overall.basis:
-            parts.append(Wrapped([(plain(f"A heuristic: {overall.basis}"), "")], 2))
+            parts.append(Wrapped([(plain(f"How it is worked out: {overall.basis}"), "")], 2))
     return Box(parts, "Why these grades", border_style="dim")
 
 

@@ -142,7 +142,7 @@ def test_html_shows_scorecard_bars_reasons_and_blind_spots(summary: Summary) -> 
         "Possible blind spots" in text and "Return interviews for children who go missing" in text
     )
     assert "two grades more severe than Ofsted" in text
-    assert "Rule:" in text and "Heuristic: A heuristic, not Ofsted's rule." in text
+    assert "Rule:" in text and "How it is worked out: A heuristic, not Ofsted's rule." in text
 
 
 # --- Markdown ---------------------------------------------------------------------------------

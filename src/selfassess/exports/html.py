@@ -227,7 +227,7 @@ def _reasons(summary: Summary, data: dict[str, Any]) -> list[str]:
             out.append(f'<p class="rule">Rule: {esc1(row["rule"])}</p>')
         out.append("<ul>" + "".join(f"<li>{esc1(r)}</li>" for r in row["reasons"]) + "</ul>")
         if row.get("basis"):
-            out.append(f'<p class="rule muted">Heuristic: {esc1(row["basis"])}</p>')
+            out.append(f'<p class="rule muted">How it is worked out: {esc1(row["basis"])}</p>')
         out.append("</div>")
     out.append("</section>")
     return out

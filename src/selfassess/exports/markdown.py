@@ -99,7 +99,7 @@ def render_report(summary: Summary) -> str:
         out += [f"- {escape(reason)}" for reason in row["reasons"]]
         out.append("")
         if row.get("basis"):
-            out += [f"*Heuristic:* {escape(row['basis'])}", ""]
+            out += [f"*How it is worked out:* {escape(row['basis'])}", ""]
 
     out += _areas(summary, data)
     out += ["## Detail by criterion", "", f"{c.LIMITING_KEY}.", ""]

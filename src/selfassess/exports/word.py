@@ -424,7 +424,7 @@ def _scorecard(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
             _bullet(doc, _text(reason))
         if row.get("basis"):
             basis = doc.add_paragraph()
-            basis.add_run(f"Heuristic: {_text(row['basis'])}").italic = True
+            basis.add_run(f"How it is worked out: {_text(row['basis'])}").italic = True
 
 
 def _grade_cell(
@@ -540,7 +540,8 @@ def _judgements(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         for reason in overall["reasons"]:
             _bullet(doc, _text(reason))
         if overall.get("basis"):
-            doc.add_paragraph().add_run(f"Heuristic: {_text(overall['basis'])}").italic = True
+            basis = f"How it is worked out: {_text(overall['basis'])}"
+            doc.add_paragraph().add_run(basis).italic = True
 
 
 def _know(doc: Document, summary: Summary, data: dict[str, Any]) -> None:

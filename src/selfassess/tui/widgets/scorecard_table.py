@@ -82,7 +82,7 @@ class JudgementCard(Vertical):
         body.append_text(grade_text(framework, overall.grade, provisional=overall.provisional))
         reasons = list(overall.reasons)
         if overall.basis:
-            reasons.append(f"How it is worked out (a heuristic): {plain(overall.basis)}")
+            reasons.append(f"How it is worked out: {plain(overall.basis)}")
         self._show_body(body, reasons)
         self._show_gap(gap)
 
