@@ -1,11 +1,11 @@
-"""Lean renderables for the terminal report: wrapped text, a titled box and a grid.
+"""Lean renderables for the terminal report: wrapped text, a titled box, a grid, a heading.
 
-They draw what Rich's ``Text``, ``Panel`` and ``Table`` draw for the report, with the same
-wrapping and the same column widths, but keep text as (string, style) runs and lay each line out
-once. Rich's general renderables measure and re-render every line several times over, and with
-them drawing the report took longer than reading, checking and scoring the file; see
-``benchmarks/``. Strings must already be safe to show (see ``render.plain``): runs are never
-read as markup.
+They draw what Rich's ``Text``, ``Panel``, ``Table`` and ``Rule`` draw for the report, with the
+same wrapping, borders and column widths (the tests check them against Rich's), but keep text
+as (string, style) runs and lay each line out once. Rich's general renderables measure and
+re-render every line several times over: with them, drawing the report took longer than
+reading, checking and scoring the file (see ``benchmarks/``). Strings must already be safe to
+show (see ``render.plain``): runs are never read as markup.
 """
 
 from __future__ import annotations
@@ -126,8 +126,8 @@ class Wrapped:
         self.hanging = hanging
 
     def lines(self, width: int) -> list[Line]:
-        """The text laid out in ``width`` cells, indents included (wider only if ``width`` is
-        too narrow for the indent and ten cells of text)."""
+        """The text laid out in ``width`` cells, indents included (wrapped at ten cells and cut
+        at the edge where ``width`` leaves less than that beside the indent)."""
         indent, rest = self.indent, self.indent + self.hanging
         text_width = width - rest
         if rest:
@@ -203,6 +203,9 @@ class Box:
 
 
 class Column(NamedTuple):
+    """A grid's column: its header, its narrowest width (of text, without the padding), and
+    whether its cells wrap (else their lines are cut)."""
+
     header: str
     min_width: int
     wrap: bool = True
