@@ -90,7 +90,7 @@ class ScorecardTable:
             gap = gaps[s.judgement]
             bar = rag_bar(fw, s.counts, s.not_applicable, s.total, width=bar_width)
             grid.add_row(
-                [(fw.published_label(s.judgement), "")],
+                [(plain(fw.published_label(s.judgement), single_line=True), "")],
                 [
                     *text_runs(bar),
                     ("\n", ""),
@@ -105,7 +105,7 @@ class ScorecardTable:
         if overall is not None:
             gap = gaps[overall.judgement]
             grid.add_row(
-                [(overall.title, "bold")],
+                [(plain(overall.title, single_line=True), "bold")],
                 [("derived from\nthe others", "italic dim")],
                 text_runs(grade_text(fw, overall.grade, provisional=overall.provisional)),
                 self._published(gap),
@@ -121,6 +121,7 @@ class ScorecardTable:
 
 
 def _title_line(title: str, grade: Text, extra: str = "") -> Wrapped:
+    title = plain(title, single_line=True)
     return Wrapped([(title, "bold"), ("  ", ""), *text_runs(grade), (extra, "dim")])
 
 
@@ -262,7 +263,7 @@ def criterion_block(summary: Summary, criterion_id: str) -> list[Wrapped]:
 def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
     """Each judgement's criteria in framework order."""
     for judgement in summary.framework.judgements:
-        yield Heading(judgement.title)
+        yield Heading(plain(judgement.title, single_line=True))
         yield Stack([part for c in judgement.criteria for part in criterion_block(summary, c.id)])
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.text import Text
 
 from selfassess.assessment import (
     Action,
@@ -22,7 +24,7 @@ from selfassess.assessment import (
     new_assessment,
 )
 from selfassess.exports import export_report
-from selfassess.framework import NOT_APPLICABLE, Framework
+from selfassess.framework import NOT_APPLICABLE, Framework, framework_from_data
 from selfassess.report import render_report
 from selfassess.store import load_framework, save_assessment
 from selfassess.summary import report_data, summarise
@@ -205,3 +207,30 @@ def test_error_messages_quoting_a_hostile_file_send_no_escapes(
         assert "[bold red]k[/]" in err
         assert_no_user_escapes(err)
         assert "\x1b" not in err and "\x07" not in err
+
+
+def test_terminal_report_shows_framework_text_literally(framework: Framework) -> None:
+    """Councils write their own frameworks: their titles are shown, never obeyed."""
+    data = tomllib.loads((FIXTURES / "tiny-framework.toml").read_text(encoding="utf-8"))
+    for judgement in data["judgements"]:
+        judgement["title"] = hostile("judgement")
+        judgement.pop("short_title", None)
+        for criterion in judgement["criteria"]:
+            criterion["title"] = hostile("criterion")
+    data["overall"]["title"] = hostile("overall")
+    data["overall"]["basis"] = hostile("basis")
+    hostile_framework = framework_from_data(data)
+    from msgspec.structs import replace
+
+    first = next(iter(hostile_framework.criteria))
+    assessment = replace(
+        new_assessment(hostile_framework, "Anytown"),
+        criteria={first: CriterionRecord(rating="green")},
+    )
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=400, color_system="truecolor")
+    console.print(render_report(summarise(hostile_framework, assessment)))
+    out = buffer.getvalue()
+    assert_no_user_escapes(out)
+    for field in ("judgement", "criterion", "overall", "basis"):
+        assert f"{field} {MARKUP[0]}" in Text.from_ansi(out).plain, field
