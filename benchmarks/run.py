@@ -317,7 +317,7 @@ def write_readme(rows: list[Row]) -> None:
         "wrapping, borders and column widths as Rich's Text, Panel and Table, checked against",
         "them by the tests, each line laid out once) and by pausing the cyclic garbage",
         "collector for commands that are over in a moment. Counted with valgrind",
-        "(instructions, which do not drift like the clock): 1.49× the floor, from 2.8× at the",
+        "(instructions, which do not drift like the clock): 1.47× the floor, from 2.8× at the",
         "start of this work.",
         "",
     ]
