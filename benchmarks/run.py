@@ -169,9 +169,9 @@ def bench_startup(repeats: int) -> list[Row]:
 def bench_files(folder: Path, repeats: int) -> list[Row]:
     import tomli_w
 
-    from selfassess.assessment import assessment_to_data
-    from selfassess.store import dumps_assessment, load_assessment
-    from selfassess.summary import summarise
+    from selfassess.model.assessment import assessment_to_data
+    from selfassess.files.store import dumps_assessment, load_assessment
+    from selfassess.model.summary import summarise
 
     rows = []
     for size in SIZES:
@@ -242,13 +242,13 @@ def bench_tui_actions(folder: Path) -> list[Row]:
 
 def bench_import(folder: Path, repeats: int) -> list[Row]:
     try:
-        from selfassess.importer import read_report
+        from selfassess.importer.reports import read_report
     except ImportError:
         return []
     from make_reports import write_reports
     from pypdf import PdfReader
 
-    from selfassess.store import bundled_frameworks
+    from selfassess.files.store import bundled_frameworks
 
     paths, kind = write_reports(folder / "reports", 100)
     frameworks = list(bundled_frameworks().values())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.cli import main
+from selfassess.commands import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -184,7 +184,7 @@ def test_report_path_does_not_import_textual(tmp_path: Path) -> None:
     path = make_assessment(tmp_path, RATED)
     code = (
         "import sys\n"
-        "from selfassess.cli import main\n"
+        "from selfassess.commands import main\n"
         f"rc = main(['report', {str(path)!r}])\n"
         "assert rc == 0, rc\n"
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
@@ -196,30 +196,33 @@ def test_report_path_does_not_import_textual(tmp_path: Path) -> None:
     assert result.stdout.strip().endswith("CLEAN")
 
 
-def test_core_modules_do_not_import_textual() -> None:
-    modules = [
-        "framework",
-        "assessment",
-        "scoring",
-        "comparison",
-        "store",
-        "summary",
-        "report",
-        "layout",
-        "render",
-        "validation",
-        "errors",
-        "cli",
-    ]
+def _imported_after(package: str) -> set[str]:
+    """Every top-level library a fresh interpreter has loaded after importing each module of
+    ``package``."""
     code = (
-        "import sys\n"
-        + "".join(f"import selfassess.{m}\n" for m in modules)
-        + ("print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n")
+        "import importlib, pkgutil, sys\n"
+        f"import {package} as pkg\n"
+        "for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    return set(result.stdout.split())
+
+
+def test_the_model_never_imports_rich_or_textual() -> None:
+    loaded = _imported_after("selfassess.model")
+    assert "rich" not in loaded and "textual" not in loaded
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["selfassess.files", "selfassess.views", "selfassess.exports", "selfassess.importer"],
+)
+def test_outside_the_app_nothing_imports_textual(package: str) -> None:
+    assert "textual" not in _imported_after(package)
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
@@ -234,7 +237,7 @@ def test_short_commands_pause_the_garbage_collector_and_turn_it_back_on(
 ) -> None:
     import gc
 
-    from selfassess import cli
+    from selfassess import commands as cli
 
     seen: dict[str, bool] = {}
 
@@ -268,7 +271,7 @@ def test_usage_is_wrapped_to_the_width_shutil_would_give(
 ) -> None:
     import shutil
 
-    from selfassess.cli import _terminal_columns
+    from selfassess.commands import _terminal_columns
 
     if columns is None:
         monkeypatch.delenv("COLUMNS", raising=False)
@@ -285,7 +288,7 @@ def test_the_command_leaves_the_collector_paused_as_it_exits(tmp_path: Path) -> 
         "import atexit, gc, sys\n"
         "atexit.register(lambda: print('COLLECTING' if gc.isenabled() else 'PAUSED'))\n"
         f"sys.argv = ['selfassess', 'report', {str(path)!r}]\n"
-        "from selfassess.cli import run\n"
+        "from selfassess.commands import run\n"
         "run()\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

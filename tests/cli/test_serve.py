@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.cli import main
+from selfassess.commands import main
 from selfassess.serve.server import TEMPLATES, app_command
 
 FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
@@ -59,7 +59,7 @@ def test_the_page_loads_nothing_from_outside() -> None:
 def test_other_commands_never_import_textual_serve(tmp_path: Path) -> None:
     code = (
         "import sys\n"
-        "from selfassess.cli import main\n"
+        "from selfassess.commands import main\n"
         f"main(['validate', {str(FIXTURES / 'anytown.toml')!r}])\n"
         "print('SERVE' if 'textual_serve' in sys.modules else 'CLEAN')\n"
     )

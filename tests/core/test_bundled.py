@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.comparison import compare
-from selfassess.framework import Framework
-from selfassess.scoring import score
-from selfassess.store import (
+from selfassess.model.comparison import compare
+from selfassess.model.framework import Framework
+from selfassess.model.scoring import score
+from selfassess.files.store import (
     bundled_framework_files,
     bundled_frameworks,
     load_assessment,

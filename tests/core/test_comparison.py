@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.assessment import AreaForImprovement, CriterionRecord, Published, new_assessment
-from selfassess.comparison import compare, gap_text
-from selfassess.framework import Framework
-from selfassess.scoring import score
-from selfassess.store import load_framework
+from selfassess.model.assessment import AreaForImprovement, CriterionRecord, Published, new_assessment
+from selfassess.model.comparison import compare, gap_text
+from selfassess.model.framework import Framework
+from selfassess.model.scoring import score
+from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -14,7 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from selfassess.layout import Box, Column, Grid, Heading, Wrapped, text_runs
+from selfassess.views.layout import Box, Column, Grid, Heading, Wrapped, text_runs
 
 WORDS = ["a", "to", "the", "care", "leavers", "Good", "Ofsted", "inadequate", "é", "日本"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import recent
+from selfassess.files import recent
 
 
 @pytest.fixture(autouse=True)
@@ -73,7 +73,7 @@ def test_new_modules_do_not_import_textual() -> None:
     import sys
 
     code = (
-        "import sys, selfassess.editing, selfassess.filtering, selfassess.recent\n"
+        "import sys, selfassess.model.editing, selfassess.model.filtering, selfassess.files.recent\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

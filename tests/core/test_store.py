@@ -6,7 +6,7 @@ import datetime
 import os
 from pathlib import Path
 
-from selfassess.assessment import (
+from selfassess.model.assessment import (
     Action,
     AreaForImprovement,
     CriterionRecord,
@@ -14,7 +14,7 @@ from selfassess.assessment import (
     Published,
     new_assessment,
 )
-from selfassess.store import dumps_assessment, load_assessment, load_framework, save_assessment
+from selfassess.files.store import dumps_assessment, load_assessment, load_framework, save_assessment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

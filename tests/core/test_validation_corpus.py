@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.errors import InputError
-from selfassess.store import load_assessment, load_framework
+from selfassess.model.errors import InputError
+from selfassess.files.store import load_assessment, load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -127,7 +127,7 @@ def test_generated_bad_input_is_refused(tmp_path: Path, name: str) -> None:
 
 
 def _cli_refuses(path: Path, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from selfassess.cli import main
+    from selfassess.commands import main
 
     before = path.read_bytes() if path.is_file() else None
     assert main(["validate", str(path)]) == 2

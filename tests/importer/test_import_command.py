@@ -20,8 +20,8 @@ from report_samples import (
 )
 from rich.console import Console
 
-from selfassess import cli_import
-from selfassess.store import load_assessment
+from selfassess.commands import import_report as cli_import
+from selfassess.files.store import load_assessment
 
 JSON_KEYS = [
     "local_authority",
@@ -260,8 +260,8 @@ def test_into_refuses_a_report_of_another_layout(reports, assessment: Path) -> N
 
 
 def test_into_2023_report_into_bundled_2018_assessment(reports, tmp_path: Path) -> None:
-    from selfassess.assessment import new_assessment
-    from selfassess.store import bundled_framework, save_assessment
+    from selfassess.model.assessment import new_assessment
+    from selfassess.files.store import bundled_framework, save_assessment
 
     path = tmp_path / "old.toml"
     framework = bundled_framework("ilacs-2018")
@@ -272,8 +272,8 @@ def test_into_2023_report_into_bundled_2018_assessment(reports, tmp_path: Path) 
 
 
 def test_into_bundled_framework_links_areas(reports, tmp_path: Path) -> None:
-    from selfassess.assessment import new_assessment
-    from selfassess.store import bundled_framework, save_assessment
+    from selfassess.model.assessment import new_assessment
+    from selfassess.files.store import bundled_framework, save_assessment
 
     path = tmp_path / "ours.toml"
     framework = bundled_framework("ilacs-2018")
@@ -313,7 +313,7 @@ def test_into_with_an_unreadable_report(assessment: Path, tmp_path: Path) -> Non
 
 
 def test_wired_into_the_main_command(reports, capsys) -> None:
-    from selfassess.cli import main
+    from selfassess.commands import main
 
     assert main(["import-report", "--json", str(reports["text"])]) == 0
     assert json.loads(capsys.readouterr().out)["framework"] == "ilacs-2018"

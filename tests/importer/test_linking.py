@@ -7,8 +7,8 @@ import sys
 
 import msgspec
 
-from selfassess.framework import Criterion, Framework
-from selfassess.linking import MAX_LINKS, link_area
+from selfassess.model.framework import Criterion, Framework
+from selfassess.model.linking import MAX_LINKS, link_area
 
 
 def _with_keywords(framework: Framework, keywords: dict[str, list[str]]) -> Framework:
@@ -124,7 +124,7 @@ def test_every_criterion_id_is_real(layouts) -> None:
 def test_core_modules_import_neither_textual_nor_pypdf() -> None:
     code = (
         "import sys\n"
-        "import selfassess.importer, selfassess.linking, selfassess.cli_import\n"
+        "import selfassess.importer.reports, selfassess.model.linking, selfassess.commands.import_report\n"
         "bad = [m for m in ('textual', 'pypdf') if m in sys.modules]\n"
         "print(bad)\n"
     )

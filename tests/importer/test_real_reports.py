@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.errors import InputError
-from selfassess.importer import read_report
-from selfassess.store import bundled_frameworks
+from selfassess.model.errors import InputError
+from selfassess.importer.reports import read_report
+from selfassess.files.store import bundled_frameworks
 
 
 def _folder() -> Path | None:

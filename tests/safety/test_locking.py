@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from selfassess import locking
+from selfassess.files import locking
 
 
 def test_second_holder_is_told_who_holds_it(tmp_path: Path) -> None:

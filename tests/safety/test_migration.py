@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.cli import main
-from selfassess.store import load_assessment
+from selfassess.commands import main
+from selfassess.files.store import load_assessment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -33,7 +33,7 @@ def old_assessment(tmp_path: Path) -> Path:
 
 
 def test_loading_says_how_to_migrate(old_assessment: Path) -> None:
-    from selfassess.errors import InputError
+    from selfassess.model.errors import InputError
 
     with pytest.raises(InputError) as caught:
         load_assessment(old_assessment)

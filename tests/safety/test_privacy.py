@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.assessment import CriterionRecord, Evidence, new_assessment
-from selfassess.cli import main
-from selfassess.privacy import scan_assessment, scan_text
-from selfassess.store import load_framework
+from selfassess.model.assessment import CriterionRecord, Evidence, new_assessment
+from selfassess.commands import main
+from selfassess.model.privacy import scan_assessment, scan_text
+from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -55,7 +55,7 @@ def test_validate_warns_but_passes_and_changes_nothing(
 ) -> None:
     import os
 
-    from selfassess.store import save_assessment
+    from selfassess.files.store import save_assessment
 
     fw = load_framework(FIXTURES / "tiny-framework.toml")
     a = new_assessment(

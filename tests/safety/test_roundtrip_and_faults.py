@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selfassess.assessment import (
+from selfassess.model.assessment import (
     ACTION_STATUSES,
     EVIDENCE_TYPES,
     Action,
@@ -22,7 +22,7 @@ from selfassess.assessment import (
     Evidence,
     Published,
 )
-from selfassess.store import dumps_assessment, load_assessment, load_framework, save_assessment
+from selfassess.files.store import dumps_assessment, load_assessment, load_framework, save_assessment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FW = load_framework(FIXTURES / "tiny-framework.toml")
@@ -107,8 +107,8 @@ def test_any_valid_assessment_survives_save_and_load(
 
 WRITER = """
 import sys, time
-from selfassess.assessment import CriterionRecord, Evidence
-from selfassess.store import load_assessment, save_assessment
+from selfassess.model.assessment import CriterionRecord, Evidence
+from selfassess.files.store import load_assessment, save_assessment
 path = sys.argv[1]
 loaded = load_assessment(path)
 n = 0

@@ -14,7 +14,7 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from selfassess.assessment import (
+from selfassess.model.assessment import (
     Action,
     AreaForImprovement,
     Assessment,
@@ -24,10 +24,10 @@ from selfassess.assessment import (
     new_assessment,
 )
 from selfassess.exports import export_report
-from selfassess.framework import NOT_APPLICABLE, Framework, framework_from_data
-from selfassess.report import render_report
-from selfassess.store import load_framework, save_assessment
-from selfassess.summary import report_data, summarise
+from selfassess.model.framework import NOT_APPLICABLE, Framework, framework_from_data
+from selfassess.views.report import render_report
+from selfassess.files.store import load_framework, save_assessment
+from selfassess.model.summary import report_data, summarise
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -190,7 +190,7 @@ async def test_the_app_shows_user_text_literally(
 def test_error_messages_quoting_a_hostile_file_send_no_escapes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from selfassess.cli import main
+    from selfassess.commands import main
 
     (tmp_path / "tiny-framework.toml").write_bytes((FIXTURES / "tiny-framework.toml").read_bytes())
     path = tmp_path / "hostile-key.toml"

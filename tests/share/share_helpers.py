@@ -10,9 +10,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from selfassess import cli_share
-from selfassess.cli import print_error
-from selfassess.errors import SelfAssessError
+from selfassess.commands import share as cli_share
+from selfassess.commands import print_error
+from selfassess.model.errors import SelfAssessError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SHARE_FIXTURES = Path(__file__).parent / "fixtures"

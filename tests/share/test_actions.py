@@ -12,8 +12,8 @@ from pathlib import Path
 
 from share_helpers import Result, write_assessment
 
-from selfassess.actions import actions_data, collect_actions
-from selfassess.store import load_assessment
+from selfassess.model.actions import actions_data, collect_actions
+from selfassess.files.store import load_assessment
 
 TODAY = datetime.date(2024, 3, 1)
 

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from share_helpers import INJECTED_EVIDENCE, TINY, write_assessment
 
-from selfassess.cli import main
-from selfassess.errors import SelfAssessError
+from selfassess.commands import main
+from selfassess.model.errors import SelfAssessError
 from selfassess.exports import export_report
 from selfassess.exports.markdown import escape
-from selfassess.store import load_assessment
-from selfassess.summary import Summary, summarise
+from selfassess.files.store import load_assessment
+from selfassess.model.summary import Summary, summarise
 
 LETTERS = {
     "hp-front-door": "G",
@@ -346,10 +346,10 @@ def test_unknown_format_is_a_user_error(summary: Summary) -> None:
 def test_text_exports_do_not_import_docx_or_textual(sample: Path) -> None:
     code = (
         "import sys\n"
-        "from selfassess.store import load_assessment\n"
-        "from selfassess.summary import summarise\n"
+        "from selfassess.files.store import load_assessment\n"
+        "from selfassess.model.summary import summarise\n"
         "from selfassess.exports import export_report\n"
-        "import selfassess.cli_share, selfassess.diffing, selfassess.merging, selfassess.trend\n"
+        "import selfassess.commands.share, selfassess.model.diffing, selfassess.model.merging, selfassess.model.trend\n"
         f"loaded = load_assessment({str(sample)!r})\n"
         "s = summarise(loaded.framework, loaded.assessment)\n"
         "for fmt in ('markdown', 'html', 'csv'):\n"

@@ -7,7 +7,9 @@ import argparse
 import pytest
 from share_helpers import run_share
 
-from selfassess import __version__, cli_share
+from selfassess import __version__
+
+from selfassess.commands import share as cli_share
 
 COMMANDS = ("actions", "diff", "merge", "trend")
 

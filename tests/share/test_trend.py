@@ -8,8 +8,8 @@ from pathlib import Path
 
 from share_helpers import TINY_V2, Result, write_assessment
 
-from selfassess.store import load_assessment
-from selfassess.trend import period_key, trend
+from selfassess.files.store import load_assessment
+from selfassess.model.trend import period_key, trend
 
 ALL_GREEN = "".join(
     f'[criteria.{cid}]\nrating = "green"\n'

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import locking
-from selfassess.store import load_framework
+from selfassess.files import locking
+from selfassess.files.store import load_framework
 from selfassess.tui.app import SelfAssessApp, make_app
 from selfassess.tui.widgets.framework_list import FrameworkChoice
 

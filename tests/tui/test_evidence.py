@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, TextArea
 from tui_helpers import go_to
 
-from selfassess.assessment import Evidence
+from selfassess.model.assessment import Evidence
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ActionDialog, EvidenceDialog
 from selfassess.tui.dialogs.messages import ChoiceDialog

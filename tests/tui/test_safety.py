@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess import locking
-from selfassess.store import load_assessment
+from selfassess.files import locking
+from selfassess.files.store import load_assessment
 from selfassess.tui.app import READ_ONLY, UNSAVED, SelfAssessApp
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
 from selfassess.tui.screens.main import MainScreen
@@ -169,7 +169,7 @@ _CRASHING_APP = textwrap.dedent(
     import asyncio, datetime, sys
     from pathlib import Path
     import selfassess.tui.app as app_module
-    from selfassess.store import load_framework
+    from selfassess.files.store import load_framework
     from selfassess.tui.widgets.framework_list import FrameworkChoice
 
     app_module.AUTOSAVE_SECONDS = 0.2

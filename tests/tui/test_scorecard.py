@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from selfassess.store import load_assessment
+from selfassess.files.store import load_assessment
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.screens.scorecard import ScorecardScreen

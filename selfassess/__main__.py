@@ -1,0 +1,5 @@
+"""Allow ``python -m selfassess``."""
+
+from selfassess.commands import run
+
+run()

@@ -1,0 +1,222 @@
+"""What every export shares: labels, letters and colours of ratings and grades, as plain strings.
+
+Exports build on ``summary.report_data`` (the one source of report content) and this module, so
+a Markdown, HTML, CSV or Word report says the same things in the same words. Colours are Rich
+colour names in the framework; here they become hex for HTML and Word.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from rich.color import Color, ColorParseError
+
+from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
+from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.views.render import (
+    NOT_APPLICABLE_LETTER,
+    NOT_RATED_LETTER,
+    plain,
+    rating_label,
+    rating_letter,
+)
+
+GREY = "#6b6b6b"
+LIGHT_GREY = "#d9d9d9"
+
+# The same grade colours as the terminal (render.grade_text) so every view agrees.
+_GRADE_COLOURS = {
+    "outstanding": "dodger_blue2",
+    "good": "green4",
+    "requires_improvement": "dark_orange",
+    "inadequate": "red3",
+}
+
+LIMITING_MARK = "◆"
+LIMITING_KEY = "◆ = limiting criterion (red caps the judgement)"
+
+
+def one_line(text: str | None) -> str:
+    """User text on one line with control characters removed."""
+    return plain(text or "", single_line=True)
+
+
+def hex_colour(name: str, default: str = GREY) -> str:
+    """A Rich colour name (or hex) as ``#rrggbb``."""
+    try:
+        return Color.parse(name).get_truecolor().hex
+    except ColorParseError:
+        return default
+
+
+def _luminance(hex_value: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_value[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (WCAG contrast)."""
+    lum = _luminance(background)
+    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A rating or grade as shown: letter, words and colours."""
+
+    letter: str
+    label: str
+    background: str
+    foreground: str
+
+
+def rating_mark(framework: Framework, rating: str | None) -> Mark:
+    level = framework.level_by_id.get(rating or "")
+    background = hex_colour(level.colour) if level else (LIGHT_GREY)
+    return Mark(
+        rating_letter(framework, rating),
+        rating_label(framework, rating),
+        background,
+        text_on(background),
+    )
+
+
+def grade_mark(framework: Framework, grade: str | None) -> Mark:
+    if grade is None:
+        return Mark("", "No grade yet", LIGHT_GREY, "#000000")
+    found = framework.grade_by_id.get(grade)
+    colour = _GRADE_COLOURS.get(grade, found.colour if found else "grey50")
+    background = hex_colour(colour)
+    short = (found.short if found else "") or grade
+    return Mark(short, framework.grade_label(grade), background, text_on(background))
+
+
+def grade_words(framework: Framework, grade: str | None, provisional: bool = False) -> str:
+    if grade is None:
+        return "No grade yet"
+    return framework.grade_label(grade) + (" (provisional)" if provisional else "")
+
+
+def bar_segments(framework: Framework, row: dict[str, Any]) -> list[tuple[Mark, int]]:
+    """A judgement's criteria by rating, lowest first, then not applicable and not rated."""
+    segments = [
+        (rating_mark(framework, level.id), row["counts"].get(level.id, 0))
+        for level in framework.rating_levels
+    ]
+    segments.append((rating_mark(framework, NOT_APPLICABLE), row["not_applicable"]))
+    segments.append((rating_mark(framework, None), row["total"] - row["rated"]))
+    return segments
+
+
+def counts_words(framework: Framework, row: dict[str, Any]) -> str:
+    """E.g. "R 0, A 1, G 3, B 0, not rated 2"."""
+    parts = [
+        f"{level.letter} {row['counts'].get(level.id, 0)}" for level in framework.rating_levels
+    ]
+    if row["not_applicable"]:
+        parts.append(f"not applicable {row['not_applicable']}")
+    not_rated = row["total"] - row["rated"]
+    if not_rated:
+        parts.append(f"not rated {not_rated}")
+    return ", ".join(parts)
+
+
+def rated_words(row: dict[str, Any]) -> str:
+    return f"{row['rated']} of {row['total']} rated"
+
+
+def scale_key(framework: Framework) -> str:
+    """The letters used, e.g. "R = Red, A = Amber, G = Green, – = not applicable, · = not rated"."""
+    parts = [f"{level.letter} = {level.label}" for level in framework.rating_levels]
+    if framework.allow_not_applicable:
+        parts.append(f"{NOT_APPLICABLE_LETTER} = not applicable")
+    parts.append(f"{NOT_RATED_LETTER} = not rated")
+    return ", ".join(parts)
+
+
+def confidence_words(confidence: str | None) -> str:
+    return CONFIDENCE_LEVELS.get(confidence or "", "")
+
+
+def evidence_details(evidence: dict[str, Any], *, with_type: bool = True) -> str:
+    """E.g. "Case audit; 2018-03-28; Head of QA; QA SharePoint"."""
+    details = [EVIDENCE_TYPES.get(evidence["type"], evidence["type"])] if with_type else []
+    if evidence["date"]:
+        details.append(evidence["date"])
+    if evidence["owner"]:
+        details.append(one_line(evidence["owner"]))
+    if evidence["where"]:
+        details.append(one_line(evidence["where"]))
+    return "; ".join(details)
+
+
+def action_details(action: dict[str, Any]) -> str:
+    """E.g. "In progress; Front door team manager; due 2018-09-30"."""
+    details = [ACTION_STATUSES.get(action["status"], action["status"])]
+    if action["owner"]:
+        details.append(one_line(action["owner"]))
+    if action["due"]:
+        details.append(f"due {action['due']}")
+    return "; ".join(details)
+
+
+def date_words(value: str | None) -> str:
+    """An ISO date as "25 June 2018"."""
+    if not value:
+        return ""
+    day = datetime.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) pairs under the title: framework, period, assessors, Ofsted's report."""
+    fw = data["framework"]
+    framework = f"{one_line(fw['title'])} ({one_line(fw['id'])} {one_line(fw['version'])})"
+    if fw["assessed_against_version"] != fw["version"]:
+        framework += f" — made against version {one_line(fw['assessed_against_version'])}"
+    lines = [("Framework", framework)]
+    if data["period"]:
+        lines.append(("Period", one_line(data["period"])))
+    if data["assessors"]:
+        lines.append(("Assessors", one_line(", ".join(data["assessors"]))))
+    report = data["published_report"]
+    if report is not None and (
+        report["source"] or report["published"] or report["inspection_start"]
+    ):
+        text = one_line(report["source"]) or "published grades entered by hand"
+        if report["inspection_start"] and report["inspection_end"]:
+            text += (
+                f", inspected {date_words(report['inspection_start'])} to "
+                f"{date_words(report['inspection_end'])}"
+            )
+        if report["published"]:
+            text += f", published {date_words(report['published'])}"
+        if report["lead_inspector"]:
+            text += f", lead inspector {one_line(report['lead_inspector'])}"
+        lines.append(("Ofsted report", text))
+    return lines
+
+
+def judgement_labels(framework: Framework) -> dict[str, str]:
+    """Judgement id → the short label used in tables (overall included)."""
+    return {jid: framework.published_label(jid) for jid in framework.published_judgement_ids()}
+
+
+def criteria_by_judgement(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for criterion in data["criteria"]:
+        grouped.setdefault(criterion["judgement"], []).append(criterion)
+    return grouped
+
+
+BLIND_SPOTS_TITLE = "Possible blind spots"
+BLIND_SPOTS_LEAD = "Ofsted named these for improvement, but we rated them strong:"
+NO_BLIND_SPOTS = (
+    "No blind spots: no criterion linked to Ofsted's areas for improvement is rated strong."
+)

@@ -1,0 +1,116 @@
+"""The report (and the action list) as CSV: one row per criterion (or per action).
+
+UTF-8 with a byte-order mark, because the people who open these files mostly double-click them
+into Excel, which reads UTF-8 without one as a legacy code page ("Childrenâ€™s"); Python reads it
+with ``encoding="utf-8-sig"``. Lines end with "\\n". A cell that a spreadsheet would run as a
+formula (starting ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable
+
+from selfassess.model.actions import ActionList
+from selfassess.exports import _common as c
+from selfassess.model.summary import Summary, report_data
+
+BOM = "\ufeff"
+
+REPORT_COLUMNS = (
+    "judgement_id",
+    "judgement",
+    "criterion_id",
+    "criterion",
+    "limiting",
+    "rating",
+    "rating_letter",
+    "confidence",
+    "evidence_count",
+    "latest_evidence_date",
+    "open_actions",
+    "actions",
+    "review",
+)
+"""Column names of ``selfassess report --format csv`` (other tools may rely on them)."""
+
+ACTION_COLUMNS = (
+    "due",
+    "status",
+    "overdue",
+    "action",
+    "owner",
+    "criterion_id",
+    "criterion",
+    "judgement_id",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str | None) -> str:
+    """User text for a spreadsheet cell: one line, and never a formula."""
+    value = c.one_line(text)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _write(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def render_report(summary: Summary) -> bytes:
+    """One row per criterion, in the framework's order."""
+    fw = summary.framework
+    data = report_data(summary)
+    labels = c.judgement_labels(fw)
+    rows = []
+    for criterion in data["criteria"]:
+        mark = c.rating_mark(fw, criterion["rating"])
+        dates = [datetime.date.fromisoformat(e["date"]) for e in criterion["evidence"] if e["date"]]
+        open_actions = sum(1 for x in criterion["actions"] if x["status"] != "done")
+        rows.append(
+            (
+                criterion["judgement"],
+                cell(labels.get(criterion["judgement"], criterion["judgement"])),
+                criterion["id"],
+                cell(criterion["title"]),
+                _yes(criterion["limiting"]),
+                mark.label,
+                mark.letter,
+                c.confidence_words(criterion["confidence"]),
+                len(criterion["evidence"]),
+                max(dates).isoformat() if dates else "",
+                open_actions,
+                len(criterion["actions"]),
+                _yes(criterion["review"]),
+            )
+        )
+    return _write(REPORT_COLUMNS, rows)
+
+
+def render_actions(actions: ActionList) -> bytes:
+    """One row per action, soonest due first."""
+    rows = [
+        (
+            item.due.isoformat() if item.due else "",
+            item.status_label,
+            _yes(item.overdue),
+            cell(item.what),
+            cell(item.owner),
+            item.criterion,
+            cell(item.criterion_title),
+            item.judgement,
+        )
+        for item in actions.items
+    ]
+    return _write(ACTION_COLUMNS, rows)

@@ -1,0 +1,199 @@
+"""The report (and the action list) as Markdown: readable as plain text and in a viewer.
+
+User text is escaped so that nothing typed into an assessment becomes Markdown or HTML: every
+character that can start markup gets a backslash, and a line that could start a heading, list
+or quote is escaped at its start.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from selfassess.model.actions import ActionList
+from selfassess.model.comparison import linked_criteria
+from selfassess.exports import _common as c
+from selfassess.views.render import plain
+from selfassess.model.summary import Summary, report_data
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([-+=#]|\d+)([.)]?)")
+
+
+def escape(text: str | None) -> str:
+    """One line of user text, safe in Markdown (inline and in table cells)."""
+    cleaned = c.one_line(text)
+    cleaned = _INLINE.sub(r"\\\1", cleaned)
+    cleaned = _ENTITY.sub(r"\\&", cleaned)
+    return _LINE_START.sub(_escape_line_start, cleaned, count=1)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    """Escape what would start a heading or list: a leading dash, or the dot of "1."."""
+    indent, lead, punct = m.groups()
+    if lead.isdigit():
+        return indent + lead + ("\\" + punct if punct else "")
+    return indent + "\\" + lead + punct
+
+
+def escape_block(text: str | None) -> str:
+    """Multi-line user text: each line escaped, kept as hard line breaks in one paragraph."""
+    lines = [ln for ln in (plain(text or "").splitlines()) if ln.strip()]
+    return "  \n".join(escape(line) for line in lines)
+
+
+def render_report(summary: Summary) -> str:
+    """The whole report as Markdown."""
+    fw = summary.framework
+    data = report_data(summary)
+    labels = c.judgement_labels(fw)
+    out: list[str] = [f"# Self-assessment: {escape(data['authority'])}", ""]
+    for label, value in c.header_lines(data):
+        out.append(f"- **{label}:** {escape(value)}")
+    out += ["", f"Rating letters: {escape(c.scale_key(fw))}.", ""]
+
+    out += [
+        "## Scorecard",
+        "",
+        "| Judgement | Ratings | Self-assessed | Ofsted | Gap |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in data["scorecard"]:
+        label = escape(labels.get(row["judgement"], row["title"]))
+        if row.get("derived"):
+            label, ratings = f"**{label}**", "derived from the others"
+        else:
+            ratings = f"{c.counts_words(fw, row)} ({c.rated_words(row)})"
+        published = c.grade_words(fw, row["published"]) if row["published"] else "—"
+        out.append(
+            "| "
+            + " | ".join(
+                (
+                    label,
+                    escape(ratings),
+                    escape(c.grade_words(fw, row["indicative"], row["provisional"])),
+                    escape(published),
+                    escape(row["gap_text"]),
+                )
+            )
+            + " |"
+        )
+    out.append("")
+
+    out += ["## Why these grades", ""]
+    for row in data["scorecard"]:
+        label = labels.get(row["judgement"], row["title"])
+        out.append(
+            f"### {escape(label)}: "
+            f"{escape(c.grade_words(fw, row['indicative'], row['provisional']))}"
+        )
+        out.append("")
+        if not row.get("derived"):
+            out += [
+                f"{escape(c.rated_words(row))}: {escape(c.counts_words(fw, row))}.",
+                "",
+                f"*Rule:* {escape(row['rule'])}",
+                "",
+            ]
+        out += [f"- {escape(reason)}" for reason in row["reasons"]]
+        out.append("")
+        if row.get("basis"):
+            out += [f"*How it is worked out:* {escape(row['basis'])}", ""]
+
+    out += _areas(summary, data)
+    out += ["## Detail by criterion", "", f"{c.LIMITING_KEY}.", ""]
+    grouped = c.criteria_by_judgement(data)
+    for judgement in fw.judgements:
+        out += [f"### {escape(judgement.title)}", ""]
+        for criterion in grouped.get(judgement.id, []):
+            out += _criterion(summary, criterion)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
+    report = data["published_report"]
+    if report is None or not report["areas_for_improvement"]:
+        return []
+    fw = summary.framework
+    out = ["## Compared with Ofsted's report", ""]
+    if data["blind_spots"]:
+        out += [f"**{c.BLIND_SPOTS_TITLE}:** {c.BLIND_SPOTS_LEAD}", ""]
+        for item in data["blind_spots"]:
+            mark = c.rating_mark(fw, item["rating"])
+            out.append(
+                f"- **{escape(mark.letter)}** {escape(item['title'])} — {escape(item['area'])}"
+            )
+    else:
+        out.append(c.NO_BLIND_SPOTS)
+    out += ["", "**Areas for improvement in the published report:**", ""]
+    for area in report["areas_for_improvement"]:
+        out.append(f"- {escape(area['text'])}")
+        for item in linked_criteria(fw, summary.assessment, area["text"], area["criteria"]):
+            mark = c.rating_mark(fw, item.rating)
+            out.append(
+                f"    - **{escape(mark.letter)}** {escape(item.title)} "
+                f"({escape(mark.label.lower())})"
+            )
+    out.append("")
+    return out
+
+
+def _criterion(summary: Summary, criterion: dict[str, Any]) -> list[str]:
+    fw = summary.framework
+    mark = c.rating_mark(fw, criterion["rating"])
+    limiting = f" {c.LIMITING_MARK}" if criterion["limiting"] else ""
+    out = [f"#### {escape(mark.letter)} · {escape(criterion['title'])}{limiting}", ""]
+    rating = f"**Rating:** {escape(mark.label)}"
+    if criterion["confidence"]:
+        rating += f", {escape(c.confidence_words(criterion['confidence']).lower())} confidence"
+    if criterion["review"]:
+        rating += " — *marked for review*"
+    out.append(rating)
+    if criterion["na_reason"]:
+        out += ["", f"**Why not applicable:** {escape(criterion['na_reason'])}"]
+    out.append("")
+    if criterion["evidence"]:
+        out += ["**Evidence:**", ""]
+        for e in criterion["evidence"]:
+            out.append(f"- {escape(e['what'])} ({escape(c.evidence_details(e))})")
+    else:
+        out.append("*No evidence recorded.*")
+    out.append("")
+    if criterion["notes"].strip():
+        out += ["**Notes:**  ", escape_block(criterion["notes"]), ""]
+    if criterion["actions"]:
+        out += ["**Actions:**", ""]
+        for x in criterion["actions"]:
+            out.append(f"- {escape(x['what'])} ({escape(c.action_details(x))})")
+        out.append("")
+    return out
+
+
+def render_actions(actions: ActionList) -> str:
+    """The action list as a Markdown table, overdue ones flagged in words."""
+    title = f"# Actions: {escape(actions.authority)}"
+    out = [title, ""]
+    if actions.period:
+        out.append(f"- **Period:** {escape(actions.period)}")
+    out += [
+        f"- **As of:** {actions.today.isoformat()}",
+        f"- **Actions:** {len(actions.items)} ({actions.open} open, {actions.overdue} overdue)",
+        "",
+    ]
+    if not actions.items:
+        return "\n".join([*out, "No actions recorded."]) + "\n"
+    out += ["| Due | Status | Action | Owner | Criterion |", "| --- | --- | --- | --- | --- |"]
+    for item in actions.items:
+        due = item.due.isoformat() if item.due else "no date"
+        status = escape(item.status_label)
+        if item.overdue:
+            status = f"**OVERDUE** ({status})"
+        out.append(
+            "| "
+            + " | ".join(
+                (due, status, escape(item.what), escape(item.owner), escape(item.criterion_title))
+            )
+            + " |"
+        )
+    return "\n".join(out) + "\n"

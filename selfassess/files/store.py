@@ -1,0 +1,376 @@
+"""Reading and writing framework and assessment files (TOML), with located errors.
+
+Every read failure becomes an InputError naming the file (and the place, where there is one);
+writes are atomic (temporary file in the same folder, fsync, rename) and deterministic, and keep
+the previous version as ``FILE.bak``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import tomli
+
+from selfassess.model.assessment import (
+    Assessment,
+    assessment_to_data,
+    check_assessment,
+    decode_assessment,
+)
+from selfassess.model.errors import InputError, Problem
+from selfassess.model.framework import Framework, framework_from_data
+from selfassess.model.validation import suggest
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory."""
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Parse a TOML file, turning every way it can fail into a message about that file."""
+    return parse_toml(read_input(Path(path), str(path)), path)
+
+
+def read_input(
+    path: Path, name: str, *, kind: str = "file", too_large: str = "a selfassess file"
+) -> bytes:
+    """The bytes of an input file, or an InputError naming it (``name``, as the user gave it)
+    that says why it cannot be read: a folder, too large, missing, not allowed, or empty."""
+    try:
+        if path.is_dir():
+            raise InputError.single(name, f"is a folder, not a {kind}")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError.single(
+                name, f"is too large to be {too_large} ({size // (1024 * 1024)} MB)"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(name, "does not exist") from None
+    except PermissionError:
+        raise InputError.single(name, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise InputError.single(name, f"cannot be read: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise InputError.single(name, "is empty")
+    return raw
+
+
+def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
+    if not raw.strip():
+        raise InputError.single(path, "is empty")
+    if b"\x00" in raw[:8192]:
+        raise InputError.single(path, "is not a text file (it looks like binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError.single(
+            path, f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8"
+        ) from None
+    try:
+        # tomli rather than the standard library's tomllib (the same parser, same messages):
+        # its wheels are compiled, and read a file three to four times faster.
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise InputError.single(path, f"is not valid TOML: {exc}") from None
+    if not data:
+        raise InputError.single(path, "is empty (it holds no settings)")
+    return data
+
+
+# --- frameworks -------------------------------------------------------------------------------
+
+
+def bundled_framework_files() -> list[Path]:
+    """The framework files that ship with selfassess, in name order."""
+    from importlib.resources import files
+
+    # pip installs packages as plain files, so every entry is a real file with a path.
+    entries = files("selfassess.frameworks").iterdir()
+    return sorted(Path(str(e)) for e in entries if e.name.endswith(".toml"))
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read and check a framework file, through a cache of checked frameworks.
+
+    Parsing and checking a 60-criterion framework takes ~20 ms, a large share of
+    ``selfassess report``'s start-up; a checked framework is kept as msgpack in the user's cache
+    folder, keyed on the file's path, size and modification time, and reused while those hold.
+    """
+    path = Path(path)
+    cache = _cache_file(path)
+    if cache is not None:
+        try:
+            return msgspec.msgpack.decode(cache.read_bytes(), type=Framework)
+        except (OSError, msgspec.DecodeError):
+            pass
+    framework = framework_from_data(read_toml(path), str(path))
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(cache, msgspec.msgpack.encode(framework), backup=False)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return framework
+
+
+def _cache_file(path: Path) -> Path | None:
+    """Where a checked copy of this framework file would be cached (None: no caching)."""
+    if os.environ.get("SELFASSESS_NO_CACHE"):
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    import zlib  # a cheap checksum for the name; hashlib costs 4 ms of start-up
+
+    from selfassess import __version__
+
+    where = zlib.crc32(str(path.resolve()).encode())
+    key = f"{path.stem}-{where:08x}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
+    return Path(base) / "selfassess" / "frameworks" / f"{key}.msgpack"
+
+
+def bundled_frameworks() -> dict[str, Framework]:
+    """Bundled frameworks by id."""
+    frameworks = [load_framework(p) for p in bundled_framework_files()]
+    return {f.id: f for f in frameworks}
+
+
+def bundled_framework(framework_id: str) -> Framework:
+    """A bundled framework by id (reads only its own file)."""
+    for path in bundled_framework_files():
+        if path.stem == framework_id:
+            return load_framework(path)
+    ids = [p.stem for p in bundled_framework_files()]
+    raise InputError.single(
+        None,
+        f'There is no bundled framework "{framework_id}"{suggest(framework_id, ids)}. '
+        f"Bundled frameworks: {', '.join(ids)}.",
+    )
+
+
+def resolve_framework(spec: str) -> tuple[Framework, str]:
+    """A framework from a bundled id or a path to a TOML file; also what to record in a new file."""
+    if spec.endswith(".toml") or os.sep in spec or Path(spec).is_file():
+        return load_framework(spec), str(Path(spec).resolve())
+    return bundled_framework(spec), ""
+
+
+def framework_for(assessment: Assessment, path: Path) -> Framework:
+    """The framework an assessment was made against: its own file, else the bundled one."""
+    if assessment.framework_file:
+        framework_path = path.parent / assessment.framework_file
+        try:
+            framework = load_framework(framework_path)
+        except InputError as exc:
+            raise InputError(
+                path, [Problem("framework_file", f"could not be read: {exc}")]
+            ) from None
+    else:
+        try:
+            framework = bundled_framework(assessment.framework)
+        except InputError as exc:
+            raise InputError(path, [Problem("framework", str(exc))]) from None
+    if framework.id != assessment.framework:
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "framework",
+                    f'is "{assessment.framework}" but the framework file holds "{framework.id}"',
+                )
+            ],
+        )
+    return framework
+
+
+# --- assessments ------------------------------------------------------------------------------
+
+
+class Loaded:
+    """An assessment with the framework it was made against, and where it came from.
+
+    A plain class: a dataclass would import ``dataclasses`` and ``inspect`` on the report path.
+    """
+
+    __slots__ = ("assessment", "framework", "path")
+
+    def __init__(self, path: Path, assessment: Assessment, framework: Framework) -> None:
+        self.path = path
+        self.assessment = assessment
+        self.framework = framework
+
+
+def load_assessment(path: str | Path) -> Loaded:
+    """Read, type-check and check an assessment against its framework; every problem is listed."""
+    path = Path(path)
+    data = read_toml(path)
+    if "judgements" in data and "framework" not in data:
+        raise InputError.single(
+            path, "is a framework, not an assessment (try `selfassess validate`)"
+        )
+    assessment, problems = decode_assessment(data, str(path))
+    if assessment is None:
+        raise InputError(path, problems)
+    try:
+        framework = framework_for(assessment, path)
+    except InputError as exc:
+        raise InputError(path, problems + exc.problems) from None
+    problems += check_assessment(assessment, framework)
+    if problems:
+        problems.sort(key=_problem_order(data))
+        if assessment.framework_version != framework.version:
+            problems.insert(
+                0,
+                Problem(
+                    "framework_version",
+                    f"this file was made against version {assessment.framework_version} of "
+                    f"{framework.id}, which is now version {framework.version}. "
+                    f"Carry it over with: selfassess migrate {path} -o NEW-FILE.toml",
+                ),
+            )
+        raise InputError(path, problems)
+    return Loaded(path, assessment, framework)
+
+
+def _problem_order(data: dict[str, Any]):
+    """Sort problems by where they are in the file, so the list reads top to bottom."""
+    keys = list(data)
+    criteria = list(data.get("criteria", {})) if isinstance(data.get("criteria"), dict) else []
+
+    def key(problem: Problem) -> tuple[int, int, str]:
+        head = problem.place.split(".")[0].split("[")[0]
+        top = keys.index(head) if head in keys else len(keys)
+        sub = len(criteria)
+        if head == "criteria":
+            rest = problem.place[len("criteria.") :].split(".")[0].strip('"')
+            sub = criteria.index(rest) if rest in criteria else len(criteria)
+        return top, sub, problem.place
+
+    return key
+
+
+def relative_path(target: str | Path, folder: str | Path) -> str:
+    """``target`` as a path from ``folder`` (how an assessment names its framework file, so the
+    two can move together); the full path when there is none, e.g. another drive on Windows."""
+    try:
+        return os.path.relpath(target, folder)
+    except ValueError:
+        return str(target)
+
+
+def dumps_assessment(
+    assessment: Assessment, framework: Framework | None = None, *, header: str = ""
+) -> str:
+    """The assessment as TOML text: stable order, defaults left out, trailing newline.
+
+    ``header``: comment lines to put first (see ``leading_comments``).
+    """
+    import tomli_w  # only needed when writing
+
+    text = tomli_w.dumps(assessment_to_data(assessment, framework), multiline_strings=True)
+    text = text if text.endswith("\n") else text + "\n"
+    return f"{header}\n{text}" if header else text
+
+
+def leading_comments(path: Path) -> str:
+    """The comment lines at the top of an existing file ("" if none, or no file).
+
+    Saving writes the file afresh, in a fixed order, so comments among the settings cannot be
+    kept; a note at the top (who keeps the file, what it is for) is, so that it is not lost.
+    """
+    lines: list[str] = []
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("#") or (lines and not line.strip()):
+                    lines.append(line.rstrip() + "\n")
+                else:
+                    break
+    except OSError:
+        return ""
+    return "".join(lines).rstrip("\n") + "\n" if lines else ""
+
+
+def save_assessment(
+    assessment: Assessment, path: str | Path, framework: Framework | None = None
+) -> None:
+    """Write atomically: a temporary file beside the target, fsync, then rename over it.
+
+    The previous version is kept as ``FILE.bak``, and the comment lines at its top are kept in
+    the new one. New files are readable by their owner only, because assessments can hold
+    sensitive casework detail.
+    """
+    path = Path(path)
+    header = leading_comments(path)
+    write_text_atomic(path, dumps_assessment(assessment, framework, header=header))
+
+
+def write_text_atomic(path: Path, text: str, *, backup: bool = True, durable: bool = True) -> None:
+    """Write UTF-8 text to ``path`` atomically, keeping the old version as ``path.bak``."""
+    write_bytes_atomic(path, text.encode("utf-8"), backup=backup, durable=durable)
+
+
+def write_bytes_atomic(
+    path: Path, data: bytes, *, backup: bool = True, durable: bool = True
+) -> None:
+    """Write bytes to ``path`` atomically; see ``save_assessment``.
+
+    ``durable=False`` leaves out the two waits for the disk (fsync): still never a half-written
+    file, but a power cut just after may keep the old version. For the app's own small lists
+    (recent files), not for the user's work: waiting for the disk cost about 15 ms of the app's
+    start-up.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    existing_mode = None
+    try:
+        existing_mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        pass
+    import tempfile  # only when writing: it costs start-up on the report path
+
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.chmod(tmp, existing_mode if existing_mode is not None else 0o600)
+        if backup and existing_mode is not None:
+            backup_path = path.with_name(path.name + ".bak")
+            try:
+                _copy_backup(path, backup_path)
+            except OSError:
+                pass  # a missing backup must not stop the save itself
+        os.replace(tmp, path)
+        if durable:
+            _fsync_folder(folder)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _copy_backup(path: Path, backup_path: Path) -> None:
+    """Copy (not move) the old version, so the real file exists at every instant."""
+    write_bytes_atomic(backup_path, path.read_bytes(), backup=False)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Reading Ofsted's published inspection reports exactly, or refusing them with a reason."""

@@ -1,0 +1,439 @@
+"""The framework model: judgements, criteria, rating and grade scales, and scoring rules as data.
+
+A framework is plain data (TOML) so that councils can write their own; this module defines its
+shape and the checks that make a framework safe to score with (unique ids, references that
+resolve, rules that always reach a grade).
+"""
+
+# No ``from __future__ import annotations`` here: msgspec reads these structs' annotations when
+# it first decodes one, and string annotations would each be compiled then (a few ms of every
+# command's start-up).
+
+import datetime
+from functools import cached_property
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from selfassess.model.errors import InputError, Problem
+from selfassess.model.validation import convert, join, suggest
+
+NOT_APPLICABLE = "not_applicable"
+"""The rating value for a criterion that does not apply (it needs a reason)."""
+
+Share = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+Count = Annotated[int, msgspec.Meta(ge=0)]
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+
+
+class _Data(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Base for framework structs: unknown keys are errors, defaults are not written."""
+
+
+class RatingLevel(_Data, kw_only=True):
+    """One level of the rating scale, e.g. red; listed from lowest to highest."""
+
+    id: NonEmpty
+    label: NonEmpty
+    letter: NonEmpty
+    """Shown beside the colour everywhere, so a rating never relies on colour alone."""
+    key: str = ""
+    """The key that sets this rating in the app (defaults to the letter, lower case)."""
+    colour: str = "grey50"
+    meaning: str = ""
+
+    @property
+    def shortcut(self) -> str:
+        return (self.key or self.letter).lower()
+
+
+class Grade(_Data, kw_only=True):
+    """One grade of Ofsted's scale; listed from best to worst."""
+
+    id: NonEmpty
+    label: NonEmpty
+    short: str = ""
+    """A short form for narrow tables, e.g. "RI"."""
+    colour: str = "grey50"
+
+
+class Theme(_Data, kw_only=True):
+    """A theme tag such as front door or missing children, used to filter criteria."""
+
+    id: NonEmpty
+    label: NonEmpty
+
+
+class Condition(_Data, kw_only=True):
+    """A test on the criteria of one judgement: how many carry one of ``ratings``.
+
+    Counts and shares are taken over rated, applicable criteria only; a criterion not yet rated
+    never counts towards any rating.
+    """
+
+    ratings: list[NonEmpty]
+    limiting_only: bool = False
+    """Count only criteria flagged ``limiting``."""
+    at_least: Count | None = None
+    at_most: Count | None = None
+    share_at_least: Share | None = None
+    share_below: Share | None = None
+    describe: str = ""
+    """How to say this condition in a reason, e.g. "a limiting criterion is red"."""
+
+
+class Rule(_Data, kw_only=True):
+    """If its conditions hold (any or all of them), the judgement gets ``grade``.
+
+    Rules are tried in order; the first that holds gives the grade. The last rule has no
+    conditions and so always holds: it is the default grade.
+    """
+
+    grade: NonEmpty
+    match: Literal["any", "all"] = "any"
+    conditions: list[Condition] = []
+    summary: str = ""
+
+
+class Scoring(_Data, kw_only=True):
+    """How criterion ratings become an indicative grade for a judgement."""
+
+    provisional_below: Share = 0.8
+    """A grade from coverage (rated / applicable criteria) below this is marked provisional."""
+    strong_ratings: list[str] = []
+    """Ratings that say practice is good or better; a criterion so rated that Ofsted named for
+    improvement is a possible blind spot. Empty means the top level of the scale."""
+    rules: list[Rule]
+
+
+class Criterion(_Data, kw_only=True):
+    """One thing inspectors look at, written as what good looks like."""
+
+    id: NonEmpty
+    title: NonEmpty
+    what_good_looks_like: NonEmpty
+    prompts: list[str] = []
+    evidence_examples: list[str] = []
+    themes: list[str] = []
+    limiting: bool = False
+    """A red rating here caps the judgement whatever else is rated (see the scoring rules)."""
+    keywords: list[str] = []
+    """Words that link a published area for improvement to this criterion."""
+
+
+class Judgement(_Data, kw_only=True):
+    """A graded judgement, e.g. the experiences and progress of children in care."""
+
+    id: NonEmpty
+    title: NonEmpty
+    """As Ofsted prints it in the report's table of grades."""
+    short_title: str = ""
+    variants: list[str] = []
+    """Other wordings Ofsted has used for this judgement, for reading reports."""
+    description: str = ""
+    criteria: list[Criterion] = []
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+
+class OverallRule(_Data, kw_only=True):
+    """One step of deriving overall effectiveness from the other judgements' grades.
+
+    Either ``grade`` when any of ``when_any_of`` is graded one of ``is``, or ``follow``: take
+    that judgement's grade.
+    """
+
+    grade: str = ""
+    when_any_of: list[str] = []
+    is_: list[str] = msgspec.field(default_factory=list, name="is")
+    follow: str = ""
+    reason: str = ""
+
+
+class Overall(_Data, kw_only=True):
+    """The overall effectiveness judgement, derived from the others (not rated directly)."""
+
+    id: NonEmpty = "overall"
+    title: NonEmpty = "Overall effectiveness"
+    variants: list[str] = []
+    basis: str = ""
+    """What the rule rests on, shown with the grade (e.g. that it is a heuristic)."""
+    rules: list[OverallRule]
+
+
+def _default_levels() -> list[RatingLevel]:
+    return [
+        RatingLevel(id="red", label="Red", letter="R", colour="red3"),
+        RatingLevel(id="amber", label="Amber", letter="A", colour="dark_orange"),
+        RatingLevel(id="green", label="Green", letter="G", colour="green4"),
+    ]
+
+
+def _default_grades() -> list[Grade]:
+    return [
+        Grade(id="outstanding", label="Outstanding", short="O"),
+        Grade(id="good", label="Good", short="G"),
+        Grade(id="requires_improvement", label="Requires improvement to be good", short="RI"),
+        Grade(id="inadequate", label="Inadequate", short="I"),
+    ]
+
+
+class Framework(_Data, kw_only=True, dict=True):
+    """A whole framework, as loaded from its TOML file."""
+
+    id: NonEmpty
+    version: NonEmpty
+    title: NonEmpty
+    description: str = ""
+    applies_from: datetime.date
+    applies_until: datetime.date | None = None
+    rating_levels: list[RatingLevel] = msgspec.field(default_factory=_default_levels)
+    allow_not_applicable: bool = True
+    grades: list[Grade] = msgspec.field(default_factory=_default_grades)
+    themes: list[Theme] = []
+    scoring: Scoring
+    judgements: list[Judgement]
+    overall: Overall | None = None
+
+    # --- lookups (cached: frameworks are never changed after loading) ---
+
+    @cached_property
+    def criteria(self) -> dict[str, Criterion]:
+        return {c.id: c for j in self.judgements for c in j.criteria}
+
+    @cached_property
+    def judgement_of(self) -> dict[str, Judgement]:
+        """Criterion id → the judgement that holds it."""
+        return {c.id: j for j in self.judgements for c in j.criteria}
+
+    @cached_property
+    def judgement_by_id(self) -> dict[str, Judgement]:
+        return {j.id: j for j in self.judgements}
+
+    @cached_property
+    def level_by_id(self) -> dict[str, RatingLevel]:
+        return {level.id: level for level in self.rating_levels}
+
+    @cached_property
+    def grade_by_id(self) -> dict[str, Grade]:
+        return {g.id: g for g in self.grades}
+
+    @cached_property
+    def theme_by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    @cached_property
+    def criterion_index(self) -> dict[str, int]:
+        """Criterion id → its position in the framework, for a stable order."""
+        return {cid: i for i, cid in enumerate(self.criteria)}
+
+    def grade_rank(self, grade_id: str) -> int:
+        """Higher is better: outstanding 3 … inadequate 0 on the bundled scale."""
+        ids = [g.id for g in self.grades]
+        return len(ids) - 1 - ids.index(grade_id)
+
+    def grade_label(self, grade_id: str | None) -> str:
+        if grade_id is None:
+            return "—"
+        grade = self.grade_by_id.get(grade_id)
+        return grade.label if grade else grade_id
+
+    def rating_ids(self) -> list[str]:
+        ids = [level.id for level in self.rating_levels]
+        return [*ids, NOT_APPLICABLE] if self.allow_not_applicable else ids
+
+    def strong_ratings(self) -> list[str]:
+        return self.scoring.strong_ratings or [self.rating_levels[-1].id]
+
+    def published_judgement_ids(self) -> list[str]:
+        """Every judgement Ofsted grades in a report, including overall effectiveness."""
+        ids = [j.id for j in self.judgements]
+        return [*ids, self.overall.id] if self.overall else ids
+
+    def published_title(self, judgement_id: str) -> str:
+        if self.overall and judgement_id == self.overall.id:
+            return self.overall.title
+        judgement = self.judgement_by_id.get(judgement_id)
+        return judgement.title if judgement else judgement_id
+
+    def published_label(self, judgement_id: str) -> str:
+        if self.overall and judgement_id == self.overall.id:
+            return self.overall.title
+        judgement = self.judgement_by_id.get(judgement_id)
+        return judgement.label if judgement else judgement_id
+
+
+def framework_from_data(data: dict[str, Any], file: str | None = None) -> Framework:
+    """Build and check a framework from parsed TOML; raise InputError listing every problem."""
+    framework, problems = convert(data, Framework)
+    if framework is None:
+        raise InputError(file, problems)
+    problems = check_framework(framework)
+    if problems:
+        raise InputError(file, problems)
+    return framework
+
+
+def _duplicates(items: list[tuple[str, str]], what: str, problems: list[Problem]) -> None:
+    """Report repeated values; ``items`` are (value, place) pairs."""
+    seen: dict[str, str] = {}
+    for value, place in items:
+        if not value:
+            continue
+        if value in seen:
+            problems.append(
+                Problem(place, f'{what} "{value}" is used twice (first at {seen[value]})')
+            )
+        else:
+            seen[value] = place
+
+
+def _reference(
+    value: str, known: list[str], place: str, what: str, problems: list[Problem]
+) -> None:
+    if value not in known:
+        problems.append(
+            Problem(place, f'"{value}" is not a {what} of this framework{suggest(value, known)}')
+        )
+
+
+def check_framework(fw: Framework) -> list[Problem]:
+    """Check what types cannot: unique ids, references that resolve, rules that reach a grade."""
+    problems: list[Problem] = []
+    level_ids = [level.id for level in fw.rating_levels]
+    grade_ids = [g.id for g in fw.grades]
+    theme_ids = [t.id for t in fw.themes]
+
+    if fw.applies_until and fw.applies_until < fw.applies_from:
+        problems.append(Problem("applies_until", "is before applies_from"))
+    if not fw.rating_levels:
+        problems.append(Problem("rating_levels", "needs at least one level"))
+    if len(fw.grades) < 2:
+        problems.append(Problem("grades", "needs at least two grades"))
+    _duplicates(
+        [(lv.id, f"rating_levels[{i}].id") for i, lv in enumerate(fw.rating_levels)],
+        "rating id",
+        problems,
+    )
+    _duplicates(
+        [(lv.shortcut, f"rating_levels[{i}].key") for i, lv in enumerate(fw.rating_levels)],
+        "key",
+        problems,
+    )
+    _duplicates(
+        [(lv.letter, f"rating_levels[{i}].letter") for i, lv in enumerate(fw.rating_levels)],
+        "letter",
+        problems,
+    )
+    for i, level in enumerate(fw.rating_levels):
+        if level.id == NOT_APPLICABLE:
+            problems.append(
+                Problem(
+                    f"rating_levels[{i}].id", f'"{NOT_APPLICABLE}" is built in; choose another id'
+                )
+            )
+    _duplicates([(g.id, f"grades[{i}].id") for i, g in enumerate(fw.grades)], "grade id", problems)
+    _duplicates([(t.id, f"themes[{i}].id") for i, t in enumerate(fw.themes)], "theme id", problems)
+
+    if not fw.judgements:
+        problems.append(Problem("judgements", "needs at least one judgement"))
+    _duplicates(
+        [(j.id, f"judgements[{i}].id") for i, j in enumerate(fw.judgements)],
+        "judgement id",
+        problems,
+    )
+    _duplicates(
+        [
+            (c.id, f"judgements[{i}].criteria[{k}].id")
+            for i, j in enumerate(fw.judgements)
+            for k, c in enumerate(j.criteria)
+        ],
+        "criterion id",
+        problems,
+    )
+    for i, judgement in enumerate(fw.judgements):
+        if not judgement.criteria:
+            problems.append(Problem(f"judgements[{i}].criteria", "needs at least one criterion"))
+        for k, criterion in enumerate(judgement.criteria):
+            for t, theme in enumerate(criterion.themes):
+                _reference(
+                    theme,
+                    theme_ids,
+                    f"judgements[{i}].criteria[{k}].themes[{t}]",
+                    "theme",
+                    problems,
+                )
+
+    rules = fw.scoring.rules
+    if not rules:
+        problems.append(Problem("scoring.rules", "needs at least one rule"))
+    elif rules[-1].conditions:
+        problems.append(
+            Problem(
+                f"scoring.rules[{len(rules) - 1}]",
+                "the last rule must have no conditions, so every judgement gets a grade",
+            )
+        )
+    for r, rule in enumerate(rules):
+        place = f"scoring.rules[{r}]"
+        _reference(rule.grade, grade_ids, join(place, "grade"), "grade", problems)
+        if rule.conditions == [] and r < len(rules) - 1:
+            problems.append(
+                Problem(place, "has no conditions, so the rules after it can never apply")
+            )
+        for c, cond in enumerate(rule.conditions):
+            cplace = f"{place}.conditions[{c}]"
+            if not cond.ratings:
+                problems.append(Problem(join(cplace, "ratings"), "needs at least one rating"))
+            for n, rating in enumerate(cond.ratings):
+                _reference(rating, level_ids, f"{cplace}.ratings[{n}]", "rating", problems)
+            if all(
+                x is None
+                for x in (cond.at_least, cond.at_most, cond.share_at_least, cond.share_below)
+            ):
+                problems.append(
+                    Problem(
+                        cplace,
+                        "needs a threshold: at_least, at_most, share_at_least or share_below",
+                    )
+                )
+
+    for n, rating in enumerate(fw.scoring.strong_ratings):
+        _reference(rating, level_ids, f"scoring.strong_ratings[{n}]", "rating", problems)
+
+    if fw.overall is not None:
+        judgement_ids = [j.id for j in fw.judgements]
+        if fw.overall.id in judgement_ids:
+            problems.append(Problem("overall.id", f'"{fw.overall.id}" is also a judgement id'))
+        if not fw.overall.rules:
+            problems.append(Problem("overall.rules", "needs at least one rule"))
+        elif not fw.overall.rules[-1].follow:
+            problems.append(
+                Problem(
+                    f"overall.rules[{len(fw.overall.rules) - 1}]",
+                    "the last rule must follow a judgement, so overall always gets a grade",
+                )
+            )
+        for r, orule in enumerate(fw.overall.rules):
+            place = f"overall.rules[{r}]"
+            if bool(orule.follow) == bool(orule.grade):
+                problems.append(
+                    Problem(place, 'needs either "follow" or "grade" (with "when_any_of" and "is")')
+                )
+            if orule.follow:
+                _reference(
+                    orule.follow, judgement_ids, join(place, "follow"), "judgement", problems
+                )
+            if orule.grade:
+                _reference(orule.grade, grade_ids, join(place, "grade"), "grade", problems)
+                if not orule.when_any_of or not orule.is_:
+                    problems.append(
+                        Problem(place, 'a rule with "grade" needs "when_any_of" and "is"')
+                    )
+            for n, jid in enumerate(orule.when_any_of):
+                _reference(jid, judgement_ids, f"{place}.when_any_of[{n}]", "judgement", problems)
+            for n, gid in enumerate(orule.is_):
+                _reference(gid, grade_ids, f"{place}.is[{n}]", "grade", problems)
+    return problems

@@ -1,0 +1,108 @@
+"""Linking a published area for improvement to the framework criteria it concerns.
+
+Pure and deterministic: the same framework and text always give the same ids. Each criterion is
+scored by the keywords of it found in the text (a phrase a little more than a word), with
+small extra weight for words of its title and for the labels of its themes; the best few are
+returned in framework order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfassess.model.framework import Criterion, Framework
+
+MAX_LINKS = 3
+"""At most this many criteria per area: more would say less about where the gap is."""
+
+PREFIX_FROM = 5
+"""Keyword words this long match as prefixes ("chronolog" → chronologies, "adopt" → adopters);
+shorter ones only whole ("pep" is not "people"), give or take a plural."""
+
+_PHRASE_WEIGHT = 1.5
+"""A matched phrase is more specific than a word, but not by its length: "16 and 17 year old"
+must not drown out "privately fostered" in the same sentence."""
+_TITLE_WEIGHT = 0.25
+_THEME_WEIGHT = 0.5
+_RELATIVE_CUT = 0.34
+"""Criteria scoring under this share of the best score are left out as incidental."""
+
+_COMMON_WORDS = """
+a an and are as at be by for from in into is of on or the their to with who what when
+children child young people care social work support services service quality
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+"""Title words too common in this domain to say anything about which criterion is meant."""
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words: apostrophes kept inside words, hyphens and other punctuation split."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    return re.findall(r"[a-z0-9&]+(?:'[a-z]*)?", text)
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if word == pattern or word in (pattern + "s", pattern + "es", pattern + "'s", pattern + "s'"):
+        return True
+    return len(pattern) >= PREFIX_FROM and word.startswith(pattern)
+
+
+def _phrase_at(phrase: list[str], text: list[str]) -> int | None:
+    """Where ``phrase`` first occurs in ``text`` (word index), or None."""
+    n = len(phrase)
+    if n == 0:
+        return None
+    for i in range(len(text) - n + 1):
+        if all(_word_matches(phrase[k], text[i + k]) for k in range(n)):
+            return i
+    return None
+
+
+def score_criterion(framework: Framework, criterion: Criterion, text_words: list[str]) -> float:
+    """How strongly an area's words point at a criterion; 0 when no keyword of it is present."""
+    # Longest phrases first; a keyword that only matches words already matched (a spelling
+    # variant, or a word inside a longer phrase) adds nothing.
+    keyword_score = 0.0
+    covered: set[int] = set()
+    for phrase in sorted((words(k) for k in criterion.keywords), key=lambda p: (-len(p), p)):
+        at = _phrase_at(phrase, text_words)
+        if at is None or set(range(at, at + len(phrase))) <= covered:
+            continue
+        covered.update(range(at, at + len(phrase)))
+        keyword_score += _PHRASE_WEIGHT if len(phrase) > 1 else 1.0
+    if keyword_score == 0:
+        return 0.0
+    present = set(text_words)
+    title_score = sum(
+        _TITLE_WEIGHT
+        for word in dict.fromkeys(words(criterion.title))
+        if word not in _COMMON and (word in present or word + "s" in present)
+    )
+    theme_score = 0.0
+    for theme_id in criterion.themes:
+        theme = framework.theme_by_id.get(theme_id)
+        if theme is not None and _phrase_at(words(theme.label), text_words) is not None:
+            theme_score += _THEME_WEIGHT
+    return keyword_score + title_score + theme_score
+
+
+def link_area(framework: Framework, text: str) -> list[str]:
+    """The ids of the criteria an area for improvement concerns (best few, framework order).
+
+    Empty when no criterion's keywords appear in the text: better no link than a wrong one.
+    """
+    text_words = words(text)
+    scored = [
+        (score, index, criterion.id)
+        for index, criterion in enumerate(framework.criteria.values())
+        if (score := score_criterion(framework, criterion, text_words)) > 0
+    ]
+    if not scored:
+        return []
+    best = max(score for score, _, _ in scored)
+    kept = [item for item in scored if item[0] >= best * _RELATIVE_CUT]
+    kept.sort(key=lambda item: (-item[0], item[1]))
+    return [cid for _, _, cid in sorted(kept[:MAX_LINKS], key=lambda item: item[1])]

@@ -1,0 +1,152 @@
+"""Everything a report says, as plain data: the one source for the terminal report and exports.
+
+``report_data`` is what ``selfassess report --format json`` prints, so other tools can rely on
+its keys: a ``scorecard`` list of objects with ``judgement``, ``indicative``, ``published``,
+``rated`` and ``total``, and the detail per criterion.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import msgspec
+
+from selfassess.model.assessment import Assessment
+from selfassess.model.comparison import Comparison, compare
+from selfassess.model.framework import Framework
+from selfassess.model.scoring import Scorecard, score
+
+
+class Summary(msgspec.Struct, frozen=True):
+    """An assessment with its scorecard and comparison, computed once."""
+
+    framework: Framework
+    assessment: Assessment
+    scorecard: Scorecard
+    comparison: Comparison
+
+
+def summarise(framework: Framework, assessment: Assessment) -> Summary:
+    scorecard = score(framework, assessment)
+    return Summary(framework, assessment, scorecard, compare(framework, assessment, scorecard))
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def report_data(summary: Summary) -> dict[str, Any]:
+    """The whole report as JSON-ready data (stable key order)."""
+    fw, a = summary.framework, summary.assessment
+    gaps = {g.judgement: g for g in summary.comparison.gaps}
+    rows: list[dict[str, Any]] = []
+    for s in summary.scorecard.judgements:
+        gap = gaps[s.judgement]
+        rows.append(
+            {
+                "judgement": s.judgement,
+                "title": s.title,
+                "indicative": s.grade,
+                "provisional": s.provisional,
+                "published": gap.published,
+                "gap": gap.gap,
+                "gap_text": gap.text,
+                "rated": s.rated,
+                "total": s.total,
+                "not_applicable": s.not_applicable,
+                "counts": dict(s.counts),
+                "rule": s.rule,
+                "reasons": list(s.reasons),
+                "drivers": list(s.drivers),
+            }
+        )
+    overall = summary.scorecard.overall
+    if overall is not None:
+        gap = gaps[overall.judgement]
+        rows.append(
+            {
+                "judgement": overall.judgement,
+                "title": overall.title,
+                "indicative": overall.grade,
+                "provisional": overall.provisional,
+                "published": gap.published,
+                "gap": gap.gap,
+                "gap_text": gap.text,
+                "rated": sum(s.rated for s in summary.scorecard.judgements),
+                "total": sum(s.total for s in summary.scorecard.judgements),
+                "derived": True,
+                "basis": overall.basis,
+                "reasons": list(overall.reasons),
+            }
+        )
+    published = a.published
+    criteria = []
+    for judgement in fw.judgements:
+        for c in judgement.criteria:
+            record = a.record(c.id)
+            criteria.append(
+                {
+                    "id": c.id,
+                    "judgement": judgement.id,
+                    "title": c.title,
+                    "limiting": c.limiting,
+                    "themes": list(c.themes),
+                    "rating": record.rating,
+                    "na_reason": record.na_reason or None,
+                    "confidence": record.confidence,
+                    "notes": record.notes,
+                    "review": record.review,
+                    "evidence": [
+                        {
+                            "what": e.what,
+                            "type": e.type,
+                            "where": e.where,
+                            "date": _iso(e.date),
+                            "owner": e.owner,
+                        }
+                        for e in record.evidence
+                    ],
+                    "actions": [
+                        {"what": x.what, "owner": x.owner, "due": _iso(x.due), "status": x.status}
+                        for x in record.actions
+                    ],
+                }
+            )
+    linked = summary.comparison
+
+    def links(items: list) -> list[dict[str, Any]]:
+        return [
+            {"area": i.area, "criterion": i.criterion, "title": i.title, "rating": i.rating}
+            for i in items
+        ]
+
+    return {
+        "authority": a.authority,
+        "period": a.period,
+        "assessors": list(a.assessors),
+        "framework": {
+            "id": fw.id,
+            "version": fw.version,
+            "title": fw.title,
+            "assessed_against_version": a.framework_version,
+        },
+        "published_report": None
+        if published is None
+        else {
+            "source": published.source,
+            "published": _iso(published.published),
+            "inspection_start": _iso(published.inspection_start),
+            "inspection_end": _iso(published.inspection_end),
+            "lead_inspector": published.lead_inspector,
+            "areas_for_improvement": [
+                {"text": area.text, "criteria": list(area.criteria)}
+                for area in published.areas_for_improvement
+            ],
+        },
+        "scorecard": rows,
+        "blind_spots": links(linked.blind_spots),
+        "known_areas": links(linked.known),
+        "unrated_areas": links(linked.unrated),
+        "criteria": criteria,
+    }

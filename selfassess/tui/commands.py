@@ -1,0 +1,181 @@
+"""The command palette (ctrl+p): go to any criterion by name, and run every action.
+
+Labels read "group: action" ("Rate: Green", "Filter: Only not rated", "Go to: Front door
+decisions") so that typing a group name lists its actions. Going to a criterion is offered only
+when something is typed, so the first list stays short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from selfassess.model.filtering import NOT_RATED
+from selfassess.views.render import plain
+from selfassess.tui.exporting import REPORT_FORMATS
+
+if TYPE_CHECKING:
+    from selfassess.tui.app import SelfAssessApp
+    from selfassess.tui.screens.main import MainScreen
+
+Command = tuple[str, Callable[[], object], str]
+
+
+class AssessmentCommands(Provider):
+    """Commands for the open assessment, from the assessment and scorecard screens."""
+
+    @property
+    def typed_app(self) -> SelfAssessApp:
+        return self.app  # type: ignore[return-value]
+
+    def _main(self) -> MainScreen | None:
+        from selfassess.tui.screens.main import MainScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    def _on_main(self, then: Callable[[], object]) -> Callable[[], None]:
+        """A command that first comes back to the assessment screen, then runs ``then``."""
+
+        def run() -> None:
+            self.typed_app.back_to_main()
+            self.app.call_later(then)
+
+        return run
+
+    def commands(self, *, searching: bool) -> list[Command]:
+        """Every action that makes sense where the palette was opened."""
+        app = self.typed_app
+        main = self._main()
+        found: list[Command] = []
+        if main is not None:
+            framework = main.draft.framework
+            if self.screen is main and main.current_criterion:
+                for level in framework.rating_levels:
+                    found.append(
+                        (
+                            f"Rate: {plain(level.label, single_line=True)}",
+                            partial(main.action_rate, level.id),
+                            f"Rate the selected criterion {level.label.lower()}",
+                        )
+                    )
+                if framework.allow_not_applicable:
+                    found.append(
+                        (
+                            "Rate: Not applicable",
+                            main.action_rate_not_applicable,
+                            "Say why the selected criterion does not apply",
+                        )
+                    )
+                found += [
+                    ("Rate: Clear the rating", main.action_clear_rating, "Back to not rated"),
+                    (
+                        "Criterion: Change confidence",
+                        main.action_cycle_confidence,
+                        "Low, medium, high or not set",
+                    ),
+                    ("Criterion: Add evidence", main.action_add_evidence, ""),
+                    ("Criterion: Add action", main.action_add_action, ""),
+                    (
+                        "Criterion: Mark or unmark for review",
+                        main.toggle_review,
+                        "For example when colleagues disagree about the rating",
+                    ),
+                ]
+            found += [
+                (
+                    "Go to: Next criterion not rated",
+                    self._on_main(main.action_next_unrated),
+                    "",
+                ),
+                ("Filter: Choose what to show…", self._on_main(main.action_filter), ""),
+                (
+                    "Filter: Only not rated",
+                    self._on_main(partial(main.quick_filter, rating=NOT_RATED)),
+                    "",
+                ),
+            ]
+            for level in framework.rating_levels:
+                found.append(
+                    (
+                        f"Filter: Only {plain(level.label, single_line=True).lower()}",
+                        self._on_main(partial(main.quick_filter, rating=level.id)),
+                        "",
+                    )
+                )
+            found += [
+                (
+                    "Filter: Only limiting criteria",
+                    self._on_main(partial(main.quick_filter, limiting=True)),
+                    "",
+                ),
+                ("Filter: Show all", self._on_main(main.action_clear_filter), ""),
+            ]
+            if searching:
+                for theme in framework.themes:
+                    found.append(
+                        (
+                            f"Filter: Theme {plain(theme.label, single_line=True)}",
+                            self._on_main(partial(main.quick_filter, theme=theme.id)),
+                            "Only criteria with this theme",
+                        )
+                    )
+            if self.screen is main:
+                found.append(("View: Scorecard", app.show_scorecard, "Grades and gaps"))
+            else:
+                found.append(("View: Criteria", app.back_to_main, "Back to the list"))
+            found += [
+                ("File: Save", app.action_save, "Save the assessment file"),
+            ]
+            found += [
+                (
+                    f"File: Export report as {fmt.label}",
+                    partial(app.export_report, fmt.id),
+                    "Download it in a browser; in a terminal, saved in your downloads folder",
+                )
+                for fmt in REPORT_FORMATS
+            ]
+            found += [
+                (
+                    "File: Close and open another",
+                    app.action_close_file,
+                    "Back to the start screen",
+                ),
+            ]
+        found += [
+            ("View: Help and keys", app.action_help, "Every key and what the marks mean"),
+            ("View: Switch light or dark", app.action_toggle_theme, ""),
+            ("File: Quit", app.action_quit, "Asks first if there are unsaved changes"),
+        ]
+        return found
+
+    async def discover(self) -> Hits:
+        for label, command, help_text in self.commands(searching=False):
+            yield DiscoveryHit(label, command, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, command, help_text in self.commands(searching=True):
+            match = matcher.match(label)
+            if match > 0:
+                yield Hit(match, matcher.highlight(label), command, help=help_text or None)
+        main = self._main()
+        if main is None:
+            return
+        framework = main.draft.framework
+        for criterion in framework.criteria.values():
+            label = f"Go to: {plain(criterion.title, single_line=True)}"
+            match = matcher.match(label)
+            if match > 0:
+                judgement = framework.judgement_of[criterion.id]
+                yield Hit(
+                    match,
+                    matcher.highlight(label),
+                    self._on_main(partial(main.go_to, criterion.id)),
+                    help=plain(judgement.label, single_line=True),
+                )

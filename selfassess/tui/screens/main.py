@@ -1,0 +1,415 @@
+"""The assessment screen: the criterion tree beside the selected criterion's detail.
+
+Keyboard first: the framework's own rating keys rate the criterion under the cursor, and every
+other action has a key shown in the footer (all remappable by binding id). The mouse works too:
+rating buttons, clickable lists, and the command palette.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Header, Static
+
+from selfassess.model.editing import Draft, EditError
+from selfassess.model.filtering import NOT_RATED, CriterionFilter
+from selfassess.model.framework import NOT_APPLICABLE
+from selfassess.views.render import plain
+from selfassess.tui.widgets.criterion_panel import CriterionPanel
+from selfassess.tui.widgets.criterion_tree import CriterionTree, NodeRef
+from selfassess.tui.widgets.judgement_panel import JudgementPanel
+from selfassess.tui.widgets.key_bar import KeyBar
+from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from selfassess.tui.app import SelfAssessApp
+
+RATE = Binding.Group("Rate")
+
+
+def assessment_commands() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens rather than at start."""
+    from selfassess.tui.commands import AssessmentCommands
+
+    return AssessmentCommands
+
+
+class MainScreen(Screen[None]):
+    """Walk through every criterion, rate it, and record evidence, notes and actions."""
+
+    COMMANDS: ClassVar = {assessment_commands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "rate_not_applicable",
+            "N/A",
+            id="rate.not_applicable",
+            tooltip="Not applicable (you will be asked why)",
+        ),
+        Binding(
+            "x,delete,backspace",
+            "clear_rating",
+            "Clear",
+            id="rate.clear",
+            key_display="x",
+            show=False,
+            tooltip="Clear the rating (back to not rated)",
+        ),
+        Binding(
+            "c",
+            "cycle_confidence",
+            "Confidence",
+            id="criterion.confidence",
+            show=False,
+            tooltip="Change the confidence: low, medium, high or not set",
+        ),
+        Binding(
+            "e", "add_evidence", "Evidence", id="criterion.add_evidence", tooltip="Add evidence"
+        ),
+        Binding(
+            "t",
+            "add_action",
+            "Action",
+            id="criterion.add_action",
+            show=False,
+            tooltip="Add an action",
+        ),
+        Binding(
+            "u",
+            "next_unrated",
+            "Next unrated",
+            id="move.next_unrated",
+            show=False,
+            tooltip="Go to the next criterion not rated yet",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="view.filter",
+            tooltip="Show only some criteria (words, ratings, limiting, theme)",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Show all",
+            id="view.clear_filter",
+            tooltip="Switch the filter off",
+        ),
+        Binding("s", "scorecard", "Scorecard", id="view.scorecard", tooltip="Open the scorecard"),
+        # The app's own keys again, so that the footer shows them before it runs out of room.
+        Binding("ctrl+s", "app.save", "Save", id="app.save", tooltip="Save the assessment"),
+        Binding(
+            "f1,question_mark",
+            "app.help",
+            "Help",
+            id="app.help",
+            key_display="?",
+            tooltip="Every key, and what the marks mean",
+        ),
+    ]
+
+    def __init__(self, draft: Draft, *, today: datetime.date) -> None:
+        super().__init__()
+        self.draft = draft
+        self.today = today
+        self.filter = CriterionFilter()
+        self._shown_kind: str | None = None
+        self._add_rating_bindings()
+
+    def _add_rating_bindings(self) -> None:
+        """One binding per level of the framework's scale, first so the footer shows them first.
+
+        The scale is data (a council may write its own), so these keys cannot be class
+        bindings; they still have ids (``rate.<level>``) so a keymap can change them.
+        """
+        levels = self.draft.framework.rating_levels
+        rating = [
+            Binding(
+                level.shortcut,
+                f"rate({level.id!r})",
+                level.label,
+                id=f"rate.{level.id}",
+                group=RATE,
+                tooltip=f"Rate {level.label}",
+            )
+            for level in levels
+        ]
+        keys = self._bindings.key_to_bindings
+        merged: dict[str, list[Binding]] = {}
+        for binding in rating:
+            merged.setdefault(binding.key, []).append(binding)
+        for key, bindings in keys.items():
+            merged.setdefault(key, []).extend(bindings)
+        self._bindings.key_to_bindings = merged
+
+    @property
+    def typed_app(self) -> SelfAssessApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="workspace"):
+            with Vertical(id="tree-pane"):
+                yield Static(id="filter-bar", markup=False)
+                yield CriterionTree(self.draft, id="tree")
+                yield Static("No criterion matches the filter.", id="no-match")
+            with ContentSwitcher(id="detail", initial="criterion-panel"):
+                yield CriterionPanel(self.draft, today=self.today, id="criterion-panel")
+                # the judgement panel is added the first time a judgement is chosen
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-bar").display = False
+        self.query_one("#no-match").display = False
+        tree = self.query_one(CriterionTree)
+        tree.on_cursor = self.show
+        tree.move_to_first_criterion()
+        # moving the cursor before the tree has a size scrolls it by a line; undo that
+        self.call_after_refresh(tree.scroll_home, animate=False)
+        tree.focus()
+
+    # --- what is selected -----------------------------------------------------------------
+
+    @property
+    def tree(self) -> CriterionTree:
+        return self.query_one(CriterionTree)
+
+    @property
+    def panel(self) -> CriterionPanel:
+        return self.query_one(CriterionPanel)
+
+    @property
+    def current_criterion(self) -> str | None:
+        """The criterion shown in the detail (the one the rating keys act on)."""
+        if self.query_one(ContentSwitcher).current != "criterion-panel":
+            return None
+        return self.panel.criterion_id
+
+    def show(self, ref: NodeRef | None) -> None:
+        """Show the detail of a criterion, or the summary of a judgement."""
+        if ref is None:
+            return
+        switcher = self.query_one(ContentSwitcher)
+        if ref.kind == "criterion":
+            self.panel.show(ref.id)
+            switcher.current = "criterion-panel"
+        else:
+            self.panel.save_notes()
+            self._judgement_panel().show(ref.id)
+            switcher.current = "judgement-panel"
+        if ref.kind != self._shown_kind:
+            # Which keys apply depends only on the kind shown; refreshing the bindings makes the
+            # footer rebuild itself, the largest cost of moving, so only do it when that changes.
+            self._shown_kind = ref.kind
+            self.refresh_bindings()
+
+    def _judgement_panel(self) -> JudgementPanel:
+        """The judgement panel, added when first needed (the app starts on a criterion)."""
+        found = self.query(JudgementPanel)
+        if found:
+            return found.first()
+        panel = JudgementPanel(self.draft, id="judgement-panel")
+        self.query_one(ContentSwitcher).mount(panel)
+        return panel
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Criterion actions are greyed out while a judgement is selected; "Show all" only
+        appears while a filter is on."""
+        if action == "clear_filter":
+            return self.filter.active
+        if action in {
+            "rate",
+            "rate_not_applicable",
+            "clear_rating",
+            "cycle_confidence",
+            "add_evidence",
+            "add_action",
+        }:
+            if action == "rate_not_applicable" and not self.draft.framework.allow_not_applicable:
+                return False
+            return True if self.current_criterion else None
+        return True
+
+    # --- changes --------------------------------------------------------------------------
+
+    def criterion_changed(self, criterion_id: str, *, rating_only: bool = False) -> None:
+        """Bring the tree label, the detail and the title up to date after a change.
+
+        ``rating_only``: only the rating (and review mark) changed, so the evidence and action
+        lists are left alone — rebuilding them is most of the cost of a key press.
+        """
+        self.tree.refresh_criterion(criterion_id)
+        if self.panel.criterion_id == criterion_id:
+            if rating_only:
+                self.panel.refresh_rating()
+            else:
+                self.panel.refresh_record()
+        self.typed_app.refresh_title()
+
+    @on(CriterionPanel.RecordChanged)
+    def _record_changed(self, event: CriterionPanel.RecordChanged) -> None:
+        self.tree.refresh_criterion(event.criterion_id)
+        self.typed_app.refresh_title()
+
+    def flush_edits(self) -> None:
+        """Keep notes still being typed (before saving or leaving)."""
+        self.panel.save_notes()
+
+    # --- rating ---------------------------------------------------------------------------
+
+    def set_rating(self, criterion_id: str, rating: str | None, reason: str = "") -> None:
+        try:
+            self.draft.set_rating(criterion_id, rating, reason)
+        except EditError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.criterion_changed(criterion_id, rating_only=True)
+
+    def action_rate(self, rating: str) -> None:
+        if not self.panel.writable():
+            return
+        cid = self.current_criterion
+        if cid is None:
+            return
+        if rating == NOT_APPLICABLE:
+            self.action_rate_not_applicable()
+        else:
+            self.set_rating(cid, rating)
+
+    def action_rate_not_applicable(self) -> None:
+        if not self.panel.writable():
+            return
+        """Ask why it does not apply (the file must say), then rate it not applicable."""
+        cid = self.current_criterion
+        if cid is None:
+            return
+        record = self.draft.record(cid)
+        title = plain(self.draft.framework.criteria[cid].title, single_line=True)
+
+        def answered(reason: str | None) -> None:
+            if isinstance(reason, str) and reason:
+                self.set_rating(cid, NOT_APPLICABLE, reason)
+
+        from selfassess.tui.dialogs.forms import ReasonDialog
+
+        self.app.push_screen(ReasonDialog(title, record.na_reason), answered)
+
+    def action_clear_rating(self) -> None:
+        if not self.panel.writable():
+            return
+        cid = self.current_criterion
+        if cid is not None:
+            self.set_rating(cid, None)
+
+    @on(RatingBar.RatingChosen)
+    def _rating_chosen(self, event: RatingBar.RatingChosen) -> None:
+        event.stop()
+        if event.rating == CLEAR:
+            self.action_clear_rating()
+        else:
+            self.action_rate(event.rating)
+
+    def action_cycle_confidence(self) -> None:
+        if self.current_criterion:
+            self.panel.cycle_confidence()
+
+    def action_add_evidence(self) -> None:
+        if self.current_criterion:
+            self.panel.add_evidence()
+
+    def action_add_action(self) -> None:
+        if self.current_criterion:
+            self.panel.add_action()
+
+    def toggle_review(self) -> None:
+        if not self.panel.writable():
+            return
+        cid = self.current_criterion
+        if cid is None:
+            return
+        self.draft.set_review(cid, not self.draft.record(cid).review)
+        self.criterion_changed(cid, rating_only=True)
+
+    # --- moving ---------------------------------------------------------------------------
+
+    def go_to(self, criterion_id: str) -> None:
+        """Show a criterion, switching the filter off if it hides it."""
+        if not self.tree.shows(criterion_id):
+            self.apply_filter(CriterionFilter())
+        self.tree.move_to_criterion(criterion_id)
+        self.tree.focus()
+
+    def action_next_unrated(self) -> None:
+        """Jump to the next criterion not yet rated, after the current one (wrapping round)."""
+        order = list(self.draft.framework.criteria)
+        start = order.index(self.panel.criterion_id) + 1 if self.panel.criterion_id else 0
+        for cid in order[start:] + order[:start]:
+            if self.draft.assessment.rating(cid) is None:
+                self.go_to(cid)
+                return
+        self.notify("Every criterion is rated.", title="Nothing left to rate")
+
+    # --- filtering ------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        def chosen(result: CriterionFilter | None) -> None:
+            if result is not None:
+                self.apply_filter(result)
+
+        from selfassess.tui.dialogs.filter import FilterDialog
+
+        self.app.push_screen(FilterDialog(self.draft.framework, self.filter), chosen)
+
+    def action_clear_filter(self) -> None:
+        if self.filter.active:
+            self.apply_filter(CriterionFilter())
+
+    def quick_filter(
+        self, *, rating: str | None = None, limiting: bool = False, theme: str | None = None
+    ) -> None:
+        """One-step filters from the command palette (only not rated, only red, …)."""
+        ratings = frozenset({rating}) if rating else frozenset()
+        self.apply_filter(CriterionFilter(ratings=ratings, limiting=limiting, theme=theme))
+
+    def apply_filter(self, criterion_filter: CriterionFilter) -> None:
+        """Rebuild the tree for the filter, keeping the cursor on the same criterion if shown."""
+        self.panel.save_notes()
+        keep = self.current_criterion
+        self.filter = criterion_filter
+        shown = self.tree.build(criterion_filter)
+        total = len(self.draft.framework.criteria)
+        bar = self.query_one("#filter-bar", Static)
+        bar.display = criterion_filter.active
+        if criterion_filter.active:
+            text = Text(f"Showing {shown} of {total}: ", style="bold")
+            text.append(plain(criterion_filter.describe(self.draft.framework), single_line=True))
+            text.append("\nEsc shows all", style="dim")
+            bar.update(text)
+        self.query_one("#no-match").display = shown == 0
+        if keep and self.tree.shows(keep):
+            self.tree.move_to_criterion(keep)
+        else:
+            self.tree.move_to_first_criterion()
+        # the cursor may sit on the same line as before, which the tree does not announce
+        self.show(self.tree.current)
+        self.refresh_bindings()
+
+    def only_not_rated(self) -> None:
+        self.quick_filter(rating=NOT_RATED)
+
+    # --- other screens --------------------------------------------------------------------
+
+    def action_scorecard(self) -> None:
+        self.flush_edits()
+        self.typed_app.show_scorecard()

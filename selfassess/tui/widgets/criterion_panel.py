@@ -1,0 +1,382 @@
+"""The detail of the selected criterion: what good looks like, its rating, evidence, notes, actions.
+
+The panel is built once and updated in place when another criterion is chosen, so moving through
+the tree stays quick. Changes go through the ``Draft``; the panel then tells the screen with
+``RecordChanged`` so the tree and the title follow.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import TextArea
+
+from selfassess.model.assessment import CONFIDENCE_LEVELS, Action, Evidence
+from selfassess.model.editing import Draft, EditError
+from selfassess.model.framework import NOT_APPLICABLE
+from selfassess.views.render import plain, rating_badge, rating_label
+from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
+from selfassess.tui.widgets.fold import Fold
+from selfassess.tui.widgets.rating_bar import RatingBar
+from selfassess.tui.widgets.record_lists import ActionPlan, EvidenceList, RecordList
+from selfassess.tui.widgets.steady import SteadyStatic
+
+
+def link(action: str) -> Style:
+    """A clickable part of a line that runs one of the screen's actions (each also has a key)."""
+    return Style(bold=False, underline=True, meta={"@click": f"screen.{action}"})
+
+
+def heading_with_link(title: str, count: int, label: str, action: str) -> Text:
+    """A list's heading with its count ("none yet" if empty), then a link to add to it."""
+    text = Text(f"{title} ({count})" if count else title)
+    if not count:
+        text.append("  none yet", style="not bold dim")
+    text.append("   ")
+    text.append(label, style=link(action))
+    return text
+
+
+class CriterionPanel(VerticalScroll):
+    """Everything about one criterion, and the controls to record against it.
+
+    The forms and the privacy check are imported when first used, not when the app starts.
+    """
+
+    class RecordChanged(Message):
+        """Something recorded against ``criterion_id`` changed (not its rating)."""
+
+        def __init__(self, criterion_id: str) -> None:
+            super().__init__()
+            self.criterion_id = criterion_id
+
+    def __init__(self, draft: Draft, *, today: datetime.date, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.draft = draft
+        self.today = today
+        self.criterion_id: str | None = None
+        self._keys: dict[str, str] | None = None
+        """Each action's key as shown, e.g. "t" for add_action (see ``_with_key``)."""
+
+    def compose(self) -> ComposeResult:
+        # Few widgets on purpose: the panel is redrawn on every move, so each line of text that
+        # changes together is one Static, and the "add" and "change" controls are links in them.
+        yield SteadyStatic(id="criterion-heading", markup=False)
+        yield RatingBar(self.draft.framework, id="rating-bar")
+        yield SteadyStatic(id="rating-status", markup=False)
+        yield SteadyStatic("What good looks like", classes="heading")
+        yield SteadyStatic(id="what-good-looks-like", markup=False)
+        yield Fold("Questions to ask", id="prompts")
+        yield Fold("Examples of evidence", id="examples")
+        yield SteadyStatic(id="evidence-heading", classes="heading", markup=False)
+        yield EvidenceList(id="evidence")
+        yield SteadyStatic("Notes", classes="heading")
+        yield TextArea(
+            id="notes",
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            read_only=self.draft.read_only,
+        )
+        yield SteadyStatic(id="actions-heading", classes="heading", markup=False)
+        yield ActionPlan(id="actions")
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show(self, criterion_id: str) -> None:
+        """Show another criterion (keeping any notes typed for the one shown before)."""
+        self.save_notes()
+        framework = self.draft.framework
+        criterion = framework.criteria[criterion_id]
+        judgement = framework.judgement_of[criterion_id]
+        self.criterion_id = criterion_id
+        heading = Text()
+        heading.append(plain(criterion.title), style="bold")
+        heading.append("\n" + plain(judgement.label), style="dim")
+        if criterion.limiting:
+            heading.append(f"   {LIMITING_MARK} Limiting: a red rating here caps the grade")
+        themes = [
+            framework.theme_by_id[t].label for t in criterion.themes if t in framework.theme_by_id
+        ]
+        if themes:
+            heading.append("\nThemes: " + ", ".join(plain(t) for t in themes), style="dim")
+        self.query_one("#criterion-heading", SteadyStatic).update(heading)
+        self.query_one("#what-good-looks-like", SteadyStatic).update(
+            Text(plain(criterion.what_good_looks_like))
+        )
+        self.query_one("#prompts", Fold).show_items(criterion.prompts)
+        self.query_one("#examples", Fold).show_items(criterion.evidence_examples)
+        notes = self.query_one("#notes", TextArea)
+        notes.load_text(self.draft.record(criterion_id).notes)
+        self.refresh_record()
+        self.scroll_home(animate=False)
+
+    def refresh_record(self) -> None:
+        """Show the record as it is now (after a change made here or elsewhere)."""
+        if self.criterion_id is None:
+            return
+        self.refresh_rating()
+        record = self.draft.record(self.criterion_id)
+        evidence = record.evidence
+        self.query_one("#evidence-heading", SteadyStatic).update(
+            heading_with_link(
+                "Evidence",
+                len(evidence),
+                self._with_key("Add evidence", "add_evidence"),
+                "add_evidence",
+            )
+        )
+        self.query_one(EvidenceList).show(evidence)
+        actions = record.actions
+        self.query_one("#actions-heading", SteadyStatic).update(
+            heading_with_link(
+                "Actions", len(actions), self._with_key("Add action", "add_action"), "add_action"
+            )
+        )
+        self.query_one(ActionPlan).show(actions, self.today)
+
+    def refresh_rating(self) -> None:
+        """Show the rating, review mark and confidence as they are now (not the lists: a
+        rating key press need not rebuild them)."""
+        if self.criterion_id is None:
+            return
+        framework = self.draft.framework
+        record = self.draft.record(self.criterion_id)
+        self.query_one(RatingBar).show_rating(record.rating)
+        status = Text("Rating: ")
+        status.append_text(rating_badge(framework, record.rating))
+        status.append(" " + rating_label(framework, record.rating), style="bold")
+        if record.rating == NOT_APPLICABLE and record.na_reason:
+            status.append(f"\nWhy: {plain(record.na_reason)}", style="italic")
+        if record.review:
+            status.append("\nMarked for review", style="bold")
+        confidence = CONFIDENCE_LEVELS.get(record.confidence or "", "not set")
+        status.append(f"\nConfidence: {confidence}", style="bold")
+        status.append("  ")
+        status.append(self._with_key("change", "cycle_confidence"), style=link("cycle_confidence"))
+        self.query_one("#rating-status", SteadyStatic).update(status)
+
+    def _with_key(self, label: str, action: str) -> str:
+        """``label`` and the key that does the same, as the keymap has it ("Add action (t)")."""
+        if self._keys is None:
+            # Read once: the keymap is set when the app starts, and gathering the screen's
+            # keys on every move would be the same work three times over.
+            self._keys = {}
+            for active in self.screen.active_bindings.values():
+                key = self.app.get_key_display(active.binding)
+                self._keys.setdefault(active.binding.action, key)
+        key = self._keys.get(action)
+        return f"{label} ({key})" if key else label
+
+    def _changed(self) -> None:
+        assert self.criterion_id is not None
+        self.refresh_record()
+        self.post_message(self.RecordChanged(self.criterion_id))
+
+    def _title(self) -> str:
+        assert self.criterion_id is not None
+        return plain(self.draft.framework.criteria[self.criterion_id].title, single_line=True)
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def writable(self) -> bool:
+        """Whether the file may be changed; if not, say why (a read-only file refuses edits)."""
+        try:
+            self.draft.check_writable()
+        except EditError as exc:
+            self.app.notify(str(exc), title="Read-only", severity="warning", markup=False)
+            return False
+        return True
+
+    def save_notes(self) -> None:
+        """Keep what is in the notes box (called on every edit and before anything reads it)."""
+        if self.criterion_id is None or self.draft.read_only:
+            return
+        if self.draft.set_notes(self.criterion_id, self.query_one("#notes", TextArea).text):
+            self.post_message(self.RecordChanged(self.criterion_id))
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.save_notes()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """On leaving the notes, check them for personal details (not on every key)."""
+        if isinstance(event.widget, TextArea) and event.widget.id == "notes":
+            self.warn_if_identifying(event.widget.text)
+
+    def warn_if_identifying(self, *texts: str) -> None:
+        """Warn (never block) when text looks like it names a child or family."""
+        from selfassess.model.privacy import scan_text
+
+        found = [(kind, match) for text in texts for kind, match in scan_text(text)]
+        if found:
+            kind, match = found[0]
+            self.notify(
+                f"This looks like it contains {kind} (“{plain(match, single_line=True)}”). "
+                "Keep evidence anonymised: describe audits and data, not people.",
+                title="Check for personal details",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    # --- confidence -----------------------------------------------------------------------
+
+    def cycle_confidence(self) -> None:
+        if not self.writable():
+            return
+        if self.criterion_id is None:
+            return
+        self.draft.cycle_confidence(self.criterion_id)
+        self._changed()
+
+    # --- evidence -------------------------------------------------------------------------
+
+    def add_evidence(self) -> None:
+        from selfassess.tui.dialogs.forms import EvidenceDialog
+
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+
+        def added(result: Evidence | str | None) -> None:
+            if isinstance(result, Evidence):
+                index = self.draft.add_evidence(cid, result)
+                self._changed()
+                evidence = self.query_one(EvidenceList)
+                evidence.highlighted = index
+                self.call_after_refresh(evidence.show_item, index)
+                self.warn_if_identifying(result.what, result.where)
+
+        self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
+
+    def edit_evidence(self, index: int) -> None:
+        from selfassess.tui.dialogs.forms import DELETE, EvidenceDialog
+
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+        current = self.draft.record(cid).evidence[index]
+
+        def edited(result: Evidence | str | None) -> None:
+            if isinstance(result, Evidence):
+                self.draft.replace_evidence(cid, index, result)
+                self._changed()
+                self.warn_if_identifying(result.what, result.where)
+            elif result == DELETE:
+                self.delete_evidence(index, ask=False)
+
+        self.app.push_screen(EvidenceDialog(current, criterion_title=self._title()), edited)
+
+    def delete_evidence(self, index: int, *, ask: bool = True) -> None:
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+        what = plain(self.draft.record(cid).evidence[index].what, single_line=True)
+
+        def delete() -> None:
+            self.draft.delete_evidence(cid, index)
+            self._changed()
+
+        self._maybe_ask(ask, "Delete this evidence?", what, delete)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def add_action(self) -> None:
+        from selfassess.tui.dialogs.forms import ActionDialog
+
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+
+        def added(result: Action | str | None) -> None:
+            if isinstance(result, Action):
+                index = self.draft.add_action(cid, result)
+                self._changed()
+                actions = self.query_one(ActionPlan)
+                actions.highlighted = index
+                self.call_after_refresh(actions.show_item, index)
+                self.warn_if_identifying(result.what)
+
+        self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
+
+    def edit_action(self, index: int) -> None:
+        from selfassess.tui.dialogs.forms import DELETE, ActionDialog
+
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+        current = self.draft.record(cid).actions[index]
+
+        def edited(result: Action | str | None) -> None:
+            if isinstance(result, Action):
+                self.draft.replace_action(cid, index, result)
+                self._changed()
+                self.warn_if_identifying(result.what)
+            elif result == DELETE:
+                self.delete_action(index, ask=False)
+
+        self.app.push_screen(ActionDialog(current, criterion_title=self._title()), edited)
+
+    def delete_action(self, index: int, *, ask: bool = True) -> None:
+        if not self.writable():
+            return
+        cid = self.criterion_id
+        if cid is None:
+            return
+        what = plain(self.draft.record(cid).actions[index].what, single_line=True)
+
+        def delete() -> None:
+            self.draft.delete_action(cid, index)
+            self._changed()
+
+        self._maybe_ask(ask, "Delete this action?", what, delete)
+
+    def _maybe_ask(self, ask: bool, title: str, what: str, then: Callable[[], None]) -> None:
+        from selfassess.tui.dialogs.messages import confirm
+
+        if not ask:
+            then()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                then()
+
+        self.app.push_screen(confirm(title, what, "Delete", danger=True), answered)
+
+    # --- list events ----------------------------------------------------------------------
+
+    @on(RecordList.Selected)
+    def _item_chosen(self, event: RecordList.Selected) -> None:
+        event.stop()
+        if isinstance(event.record_list, EvidenceList):
+            self.edit_evidence(event.index)
+        else:
+            self.edit_action(event.index)
+
+    @on(RecordList.DeletePressed)
+    def _delete_pressed(self, event: RecordList.DeletePressed) -> None:
+        event.stop()
+        if isinstance(event.record_list, EvidenceList):
+            self.delete_evidence(event.index)
+        else:
+            self.delete_action(event.index)

@@ -1,0 +1,155 @@
+"""Small Rich renderables shared by the terminal report and the app: ratings, grades, bars.
+
+Ratings are always shown by letter as well as colour, so nothing relies on colour alone (NO_COLOR,
+printouts, colour-blind readers). User text passes through ``plain`` before display.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rich.text import Text
+
+from selfassess.model.framework import NOT_APPLICABLE, Framework
+
+NOT_RATED_LETTER = "·"
+NOT_APPLICABLE_LETTER = "–"
+
+
+@cache
+def _control() -> re.Pattern[str]:
+    """Control and bidirectional-override characters (compiled when first needed: compiling
+    costs more than most commands' use of it)."""
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str, *, single_line: bool = False) -> str:
+    """User text made safe to show: control characters (ANSI/OSC escapes too) removed.
+
+    Markup is not interpreted as long as the result goes into ``Text(...)`` or is escaped; this
+    only removes what could move the cursor, change colours or hide text in a terminal.
+    """
+    if text.isprintable():  # the usual case, quickly: nothing to remove (no tabs or newlines)
+        cleaned = text
+    else:
+        cleaned = text.replace("\r\n", "\n").replace("\t", "    ")
+        if not cleaned.replace("\n", "").isprintable():  # else only newlines: nothing to remove
+            cleaned = _control().sub("", cleaned)
+    if single_line:
+        cleaned = " ".join(cleaned.split())
+    return cleaned
+
+
+def shorten(text: str, limit: int = 400) -> str:
+    """Text cut to ``limit`` characters with an ellipsis, for one row of a list (a megabyte
+    pasted into a field must not make the screen wrap it into thousands of lines)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def rating_label(framework: Framework, rating: str | None) -> str:
+    if rating is None:
+        return "Not rated"
+    if rating == NOT_APPLICABLE:
+        return "Not applicable"
+    level = framework.level_by_id.get(rating)
+    return level.label if level else rating
+
+
+def rating_letter(framework: Framework, rating: str | None) -> str:
+    if rating is None:
+        return NOT_RATED_LETTER
+    if rating == NOT_APPLICABLE:
+        return NOT_APPLICABLE_LETTER
+    level = framework.level_by_id.get(rating)
+    return level.letter if level else "?"
+
+
+def rating_style(framework: Framework, rating: str | None) -> str:
+    level = framework.level_by_id.get(rating or "")
+    return f"bold white on {level.colour}" if level else "dim"
+
+
+def rating_badge(framework: Framework, rating: str | None) -> Text:
+    """The rating as a coloured letter block, e.g. " G "."""
+    return Text(f" {rating_letter(framework, rating)} ", style=rating_style(framework, rating))
+
+
+def grade_text(
+    framework: Framework, grade: str | None, *, provisional: bool = False, short: bool = False
+) -> Text:
+    """A grade in its colour, marked "(provisional)" where coverage is low."""
+    if grade is None:
+        return Text("No grade yet", style="dim")
+    found = framework.grade_by_id.get(grade)
+    label = (found.short or found.label) if (found and short) else framework.grade_label(grade)
+    colour = {
+        "outstanding": "dodger_blue2",
+        "good": "green4",
+        "requires_improvement": "dark_orange",
+        "inadequate": "red3",
+    }.get(grade, found.colour if found else "default")
+    text = Text(label, style=f"bold {colour}")
+    if provisional:
+        text.append(" (provisional)", style="italic")
+    return text
+
+
+def rag_bar(
+    framework: Framework, counts: dict[str, int], not_applicable: int, total: int, width: int = 24
+) -> Text:
+    """A bar of the judgement's criteria by rating, with letters so it reads without colour.
+
+    Each level gets a share of ``width`` proportional to its count; not-rated criteria are a
+    dotted tail so coverage is visible at a glance.
+    """
+    if total <= 0:
+        return Text("")
+    segments: list[tuple[str, int, str]] = []
+    for level in framework.rating_levels:
+        segments.append((level.letter, counts.get(level.id, 0), f"white on {level.colour}"))
+    segments.append((NOT_APPLICABLE_LETTER, not_applicable, "dim"))
+    rated = sum(counts.values()) + not_applicable
+    segments.append((NOT_RATED_LETTER, total - rated, "dim"))
+    cells = _apportion([n for _, n, _ in segments], width)
+    bar = Text()
+    for (letter, _, style), size in zip(segments, cells, strict=True):
+        if size:
+            bar.append(letter * size, style=style)
+    return bar
+
+
+def _apportion(counts: list[int], width: int) -> list[int]:
+    """Split ``width`` cells in proportion to counts; every non-zero count gets at least one."""
+    total = sum(counts)
+    if total == 0:
+        return [0] * len(counts)
+    raw = [c * width / total for c in counts]
+    cells = [max(1, int(r)) if c else 0 for c, r in zip(counts, raw, strict=True)]
+    while sum(cells) < width:
+        i = max(range(len(counts)), key=lambda k: (raw[k] - cells[k]) if counts[k] else -1)
+        cells[i] += 1
+    while sum(cells) > width:
+        i = max(range(len(counts)), key=lambda k: cells[k])
+        cells[i] -= 1
+    return cells
+
+
+def counts_text(
+    framework: Framework, counts: dict[str, int], not_applicable: int, *, compact: bool = False
+) -> Text:
+    """E.g. "R 0  A 2  G 12  B 0" with each letter in its colour; compact leaves out zeros."""
+    text = Text()
+    for level in framework.rating_levels:
+        count = counts.get(level.id, 0)
+        if compact and not count:
+            continue
+        if compact:
+            text.append(f"{level.letter}", style=f"bold {level.colour}")
+            text.append(f" {count} ")
+        else:
+            text.append(f" {level.letter} ", style=f"bold white on {level.colour}")
+            text.append(f" {count}  ")
+    if not_applicable:
+        text.append(f"N/A {not_applicable}", style="dim")
+    return text.rstrip() or text

@@ -1,5 +1,0 @@
-"""Allow ``python -m selfassess``."""
-
-from selfassess.cli import run
-
-run()
