@@ -12,17 +12,16 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles
 from selfassess.model.errors import InputError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from selfassess.model.framework import Framework
-    from selfassess.importer.reports import ImportedReport
     from selfassess.files.store import Loaded
+    from selfassess.importer.reports import ImportedReport
+    from selfassess.model.framework import Framework
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 PROGRESS_FROM = 4
 """Show a progress bar (on a terminal) from this many reports."""
@@ -41,28 +40,21 @@ framework must have the report's judgements), each area linked to the criteria i
 """
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``import-report`` on the main parser's subcommands."""
-    p = subparsers.add_parser(
-        "import-report",
-        help=HELP,
-        description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("reports", nargs="+", metavar="REPORT", help="a report file (.pdf or .txt)")
-    p.add_argument(
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("reports", nargs="+", metavar="REPORT", help="a report file (.pdf or .txt)")
+    parser.add_argument(
         "--json", action="store_true", help="print one JSON object per report, one per line"
     )
-    p.add_argument(
+    parser.add_argument(
         "--into",
         metavar="ASSESSMENT",
         help="attach the report's grades and areas for improvement to this assessment",
     )
-    p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+def run(args: argparse.Namespace, io: Consoles) -> int:
     """Read every report given; print each (or attach one); return the exit code."""
+    out, err = io.out, io.err
     from selfassess.files.store import bundled_frameworks
 
     reports: list[str] = list(args.reports)
@@ -179,19 +171,18 @@ def describe_layout(framework: Framework) -> str:
 
 def _period(framework: Framework) -> str:
     """The inspections a framework is for, e.g. "January 2018 to December 2022"."""
-    start = f"{framework.applies_from:%B %Y}"
+    from selfassess.model.dates import month_year
+
+    start = month_year(framework.applies_from)
     if framework.applies_until is None:
         return f"from {start}"
-    return f"{start} to {framework.applies_until:%B %Y}"
+    return f"{start} to {month_year(framework.applies_until)}"
 
 
 def _dates(report: ImportedReport) -> str:
-    start, end = report.inspection_start, report.inspection_end
-    if start.year != end.year:
-        return f"{start:%-d %B %Y} to {end:%-d %B %Y}"
-    if start.month != end.month:
-        return f"{start:%-d %B} to {end:%-d %B %Y}"
-    return f"{start:%-d} to {end:%-d %B %Y}"
+    from selfassess.model.dates import date_range
+
+    return date_range(report.inspection_start, report.inspection_end)
 
 
 def render_report(report: ImportedReport, framework: Framework) -> RenderableType:
@@ -240,9 +231,9 @@ def _attach(
     """Put the report's grades and areas on the assessment and save it (atomically)."""
     from rich.text import Text
 
+    from selfassess.files.store import save_assessment
     from selfassess.model.assessment import AreaForImprovement, Published
     from selfassess.model.linking import link_area
-    from selfassess.files.store import save_assessment
 
     framework, assessment = loaded.framework, loaded.assessment
     expected = framework.published_judgement_ids()
@@ -346,3 +337,6 @@ def _same_authority(a: str, b: str) -> bool:
     }
     wa, wb = set(words(a)) - noise, set(words(b)) - noise
     return not wa or not wb or wa <= wb or wb <= wa
+
+
+COMMAND = Command("import-report", HELP, add_arguments, run, description=DESCRIPTION)

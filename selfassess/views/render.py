@@ -41,6 +41,11 @@ def plain(text: str, *, single_line: bool = False) -> str:
     return cleaned
 
 
+def user_line(value: str | None, style: str = "") -> Text:
+    """User text as one literal line of Text: never read as markup, no control characters."""
+    return Text(plain(value or "", single_line=True), style=style)
+
+
 def shorten(text: str, limit: int = 400) -> str:
     """Text cut to ``limit`` characters with an ellipsis, for one row of a list (a megabyte
     pasted into a field must not make the screen wrap it into thousands of lines)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import shutil
@@ -20,7 +19,8 @@ from report_samples import (
 )
 from rich.console import Console
 
-from selfassess.commands import import_report as cli_import
+from selfassess.commands import build_parser
+from selfassess.commands.common import Consoles
 from selfassess.files.store import load_assessment
 
 JSON_KEYS = [
@@ -36,13 +36,10 @@ JSON_KEYS = [
 
 
 def run(*argv: str, terminal: bool = False) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser()
-    sub = parser.add_subparsers()
-    cli_import.add_parser(sub)
-    args = parser.parse_args(["import-report", *argv])
+    args = build_parser().parse_args(["import-report", *argv])
     out = Console(file=io.StringIO(), width=100, color_system=None)
     err = Console(file=io.StringIO(), width=100, color_system=None, force_terminal=terminal)
-    code = args.func(args, out, err)
+    code = args.run(args, Consoles(out, err))
     return code, out.file.getvalue(), err.file.getvalue()
 
 
@@ -260,8 +257,8 @@ def test_into_refuses_a_report_of_another_layout(reports, assessment: Path) -> N
 
 
 def test_into_2023_report_into_bundled_2018_assessment(reports, tmp_path: Path) -> None:
-    from selfassess.model.assessment import new_assessment
     from selfassess.files.store import bundled_framework, save_assessment
+    from selfassess.model.assessment import new_assessment
 
     path = tmp_path / "old.toml"
     framework = bundled_framework("ilacs-2018")
@@ -272,8 +269,8 @@ def test_into_2023_report_into_bundled_2018_assessment(reports, tmp_path: Path) 
 
 
 def test_into_bundled_framework_links_areas(reports, tmp_path: Path) -> None:
-    from selfassess.model.assessment import new_assessment
     from selfassess.files.store import bundled_framework, save_assessment
+    from selfassess.model.assessment import new_assessment
 
     path = tmp_path / "ours.toml"
     framework = bundled_framework("ilacs-2018")

@@ -124,7 +124,8 @@ def test_every_criterion_id_is_real(layouts) -> None:
 def test_core_modules_import_neither_textual_nor_pypdf() -> None:
     code = (
         "import sys\n"
-        "import selfassess.importer.reports, selfassess.model.linking, selfassess.commands.import_report\n"
+        "import selfassess.importer.reports, selfassess.model.linking\n"
+        "import selfassess.commands.import_report\n"
         "bad = [m for m in ('textual', 'pypdf') if m in sys.modules]\n"
         "print(bad)\n"
     )

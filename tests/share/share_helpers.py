@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 from dataclasses import dataclass
@@ -10,8 +9,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from selfassess.commands import share as cli_share
-from selfassess.commands import print_error
+from selfassess.commands import build_parser
+from selfassess.commands.common import Consoles, print_error
 from selfassess.model.errors import SelfAssessError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -125,18 +124,15 @@ class Result:
 
 def run_share(argv: list[str]) -> Result:
     """Run a share command as ``cli.main`` would: SelfAssessError → message on stderr, exit 2."""
-    parser = argparse.ArgumentParser(prog="selfassess")
-    sub = parser.add_subparsers()
-    cli_share.add_parsers(sub)
     try:
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(argv)
     except SystemExit as exc:
         return Result(int(exc.code or 0), "", "")
     out_buf, err_buf = io.StringIO(), io.StringIO()
     out = Console(file=out_buf, width=120)
     err = Console(file=err_buf, width=200)
     try:
-        code = args.func(args, out, err)
+        code = args.run(args, Consoles(out, err))
     except SelfAssessError as exc:
         print_error(err, exc)
         code = 2

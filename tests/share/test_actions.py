@@ -12,8 +12,8 @@ from pathlib import Path
 
 from share_helpers import Result, write_assessment
 
-from selfassess.model.actions import actions_data, collect_actions
 from selfassess.files.store import load_assessment
+from selfassess.model.actions import actions_data, collect_actions
 
 TODAY = datetime.date(2024, 3, 1)
 
@@ -112,7 +112,7 @@ def test_output_file_and_refusing_to_overwrite_the_assessment(
 
     before = sample.read_bytes()
     result = share(["actions", str(sample), "--format", "csv", "-o", str(sample)])
-    assert result.code == 2 and "is one of the assessment files read" in result.err
+    assert result.code == 2 and "is one of the files this command reads" in result.err
     assert sample.read_bytes() == before
 
     text_out = tmp_path / "actions.txt"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from share_helpers import TINY_V2, Result, write_assessment
 
-from selfassess.model.diffing import CHANGED, CLEARED, DECLINED, IMPROVED, NEWLY_RATED, diff
 from selfassess.files.store import load_assessment
+from selfassess.model.diffing import CHANGED, CLEARED, DECLINED, IMPROVED, NEWLY_RATED, diff
 
 OLD = """
 period = "2024 Q1"

@@ -15,10 +15,10 @@ import pytest
 from share_helpers import INJECTED_EVIDENCE, TINY, write_assessment
 
 from selfassess.commands import main
-from selfassess.model.errors import SelfAssessError
 from selfassess.exports import export_report
 from selfassess.exports.markdown import escape
 from selfassess.files.store import load_assessment
+from selfassess.model.errors import SelfAssessError
 from selfassess.model.summary import Summary, summarise
 
 LETTERS = {
@@ -349,7 +349,8 @@ def test_text_exports_do_not_import_docx_or_textual(sample: Path) -> None:
         "from selfassess.files.store import load_assessment\n"
         "from selfassess.model.summary import summarise\n"
         "from selfassess.exports import export_report\n"
-        "import selfassess.commands.share, selfassess.model.diffing, selfassess.model.merging, selfassess.model.trend\n"
+        "import selfassess.commands, selfassess.model.diffing, selfassess.model.merging\n"
+        "import selfassess.model.trend\n"
         f"loaded = load_assessment({str(sample)!r})\n"
         "s = summarise(loaded.framework, loaded.assessment)\n"
         "for fmt in ('markdown', 'html', 'csv'):\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from share_helpers import SAMPLE, TINY, TINY_V2, Result, write_assessment
 
+from selfassess.files.store import load_assessment
 from selfassess.model.errors import SelfAssessError
 from selfassess.model.merging import merge
-from selfassess.files.store import load_assessment
 
 A = """
 period = "2024 Q1"

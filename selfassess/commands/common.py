@@ -1,0 +1,243 @@
+"""What every command shares: its shape, the consoles it prints to, and safe output.
+
+A command is a module holding one ``COMMAND``: a name, a line of help, a function that adds its
+arguments and a function that runs it and returns the exit code. ``selfassess.commands`` lists
+them in one table. Modules import the heavy parts (Rich, the app) inside ``run``, so that
+``selfassess report`` never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selfassess.model.errors import InputError, Problem, SelfAssessError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from selfassess.files.store import Loaded
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True)
+class Command:
+    """One ``selfassess`` command."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Consoles], int]
+    description: str = ""
+    """Longer text for the command's own ``--help`` (the one-line help when empty)."""
+
+
+class Consoles:
+    """Standard output and standard error, as Rich consoles made on first use."""
+
+    def __init__(self, out: Console | None = None, err: Console | None = None) -> None:
+        self._out = out
+        self._err = err
+
+    @property
+    def out(self) -> Console:
+        if self._out is None:
+            from rich.console import Console
+
+            self._out = Console(emoji=False, highlight=False)
+        return self._out
+
+    @property
+    def err(self) -> Console:
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True, emoji=False, highlight=False)
+        return self._err
+
+
+def print_error(err: Console, exc: SelfAssessError) -> None:
+    """A user-level error: every problem on its own line, file and place first.
+
+    Messages quote the file's own text (a misspelt key, a bad value), so control characters are
+    removed: a hostile file must not be able to send escape sequences to the terminal.
+    """
+    from rich.text import Text
+
+    from selfassess.views.render import plain
+
+    lines = exc.summary().splitlines() if isinstance(exc, InputError) else [str(exc)]
+    for line in lines:
+        err.print(Text("Error: ", style="bold red") + Text(plain(line)), soft_wrap=True)
+
+
+def iso_date(value: str) -> Any:
+    """An argparse type for dates written YYYY-MM-DD."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{value}" is not a date: use YYYY-MM-DD') from None
+
+
+def positive_int(value: str) -> int:
+    """An argparse type for a whole number of 1 or more (a width, a count)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{value}" is not a whole number') from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def load_all(paths: Sequence[str], err: Console, verb: str) -> list[Loaded]:
+    """Load every file, with progress on stderr; report every bad file at once."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from selfassess.files.store import load_assessment
+
+    loaded: list[Loaded] = []
+    failures: list[InputError] = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(
+        *columns, console=err, transient=True, disable=len(paths) < 2 or not err.is_terminal
+    ) as progress:
+        task = progress.add_task(verb, total=len(paths))
+        for path in paths:
+            progress.update(task, description=f"{verb} {Path(path).name}")
+            try:
+                loaded.append(load_assessment(path))
+            except InputError as exc:
+                failures.append(exc)
+            progress.advance(task)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        raise InputError(None, [Problem("", exc.summary()) for exc in failures])
+    return loaded
+
+
+def display_names(paths: Sequence[str]) -> list[str]:
+    """File names to show: the base name, or the path where base names repeat."""
+    bases = [Path(p).name for p in paths]
+    return [b if bases.count(b) == 1 else str(p) for b, p in zip(bases, paths, strict=True)]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def check_output(output: str | Path, inputs: Sequence[str | Path], *, replace: bool = True) -> Path:
+    """The file a command may write to, or a clear refusal.
+
+    No command writes over one of its own inputs (a report written over the assessment it was
+    made from loses the assessment), into a folder that is missing, or onto a folder.
+    ``replace=False`` refuses an existing file too.
+    """
+    target = Path(output)
+    if target.is_dir():
+        raise InputError.single(target, "is a folder; give a file name to write")
+    if target.exists() or target.is_symlink():
+        for name in inputs:
+            try:
+                same = target.samefile(name)
+            except OSError:
+                same = os.path.abspath(target) == os.path.abspath(name)
+            if same:
+                raise InputError.single(
+                    target,
+                    "is one of the files this command reads; choose another file to write "
+                    "(nothing was changed)",
+                )
+        if not target.is_file():
+            raise InputError.single(target, "is not an ordinary file; choose another file to write")
+        if not replace:
+            raise InputError.single(target, "already exists; choose a new file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError.single(target, f"cannot be written: the folder {folder} does not exist")
+    return target
+
+
+def write_output(target: Path, data: bytes, err: Console) -> None:
+    """Write a command's output file atomically; a failure is a plain message, not a traceback."""
+    from selfassess.files.store import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(target, data, backup=False)
+    except OSError as exc:
+        raise InputError.single(target, f"could not be written: {describe_os_error(exc)}") from None
+    err.print(f"Wrote {target}", markup=False)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An operating-system error in words a user can act on."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "permission denied (the folder or file is read-only, or belongs to "
+        "someone else)",
+        errno.EPERM: "permission denied",
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk or folder is read-only",
+        errno.EISDIR: "a folder is in the way",
+        errno.ENOENT: "the folder does not exist",
+        errno.EFBIG: "the file would be larger than this system allows",
+        errno.EDQUOT: "the disk quota is used up",
+    }
+    return reasons.get(exc.errno or 0) or (exc.strerror or str(exc))
+
+
+def emit(
+    data: str | bytes,
+    output: str | None,
+    inputs: Sequence[str | Path],
+    out: Console,
+    err: Console,
+) -> None:
+    """Write to ``-o`` (atomically, never over an input) or to standard output, unchanged."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    if output:
+        write_output(check_output(output, inputs), raw, err)
+        return
+    out.file.write(raw.decode("utf-8"))
+    out.file.flush()
+
+
+def show(
+    renderable: RenderableType,
+    output: str | None,
+    inputs: Sequence[str | Path],
+    out: Console,
+    err: Console,
+    *,
+    width: int = 120,
+) -> None:
+    """A Rich renderable to the terminal, or as plain text to ``-o``."""
+    if output:
+        import io
+
+        from rich.console import Console
+
+        console = Console(record=True, width=width, file=io.StringIO())
+        console.print(renderable)
+        emit(console.export_text(), output, inputs, out, err)
+        return
+    out.print(renderable)
+
+
+def to_json(data: object) -> str:
+    """JSON as every command writes it: indented, UTF-8 text kept as is, a trailing newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

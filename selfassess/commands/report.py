@@ -1,0 +1,88 @@
+"""``selfassess report FILE``: the scorecard and the detail, for the screen, a file or a tool."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from selfassess.commands.common import (
+    EXIT_OK,
+    Command,
+    Consoles,
+    check_output,
+    positive_int,
+    to_json,
+    write_output,
+)
+from selfassess.model.errors import SelfAssessError
+
+FORMATS = ("text", "json", "markdown", "html", "csv", "docx")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the assessment file")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default) for the screen; json for other tools; markdown, html, csv "
+        "or docx (Word, needs -o) to share",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
+    )
+    parser.add_argument(
+        "--scorecard-only", action="store_true", help="leave out the detail per criterion"
+    )
+    parser.add_argument("--width", type=positive_int, metavar="N", help="page width in characters")
+
+
+def run(args: argparse.Namespace, io: Consoles) -> int:
+    from selfassess.files.store import load_assessment
+    from selfassess.model.summary import summarise
+
+    if args.format == "docx" and not args.output:
+        raise SelfAssessError("a Word document needs a file name: add -o report.docx")
+    target = check_output(args.output, [args.file]) if args.output else None
+    loaded = load_assessment(args.file)
+    if target is not None and loaded.assessment.framework_file:
+        framework_path = loaded.path.parent / loaded.assessment.framework_file
+        target = check_output(target, [args.file, framework_path])
+    summary = summarise(loaded.framework, loaded.assessment)
+    if args.format == "text":
+        from selfassess.views.report import render_report
+
+        renderable = render_report(summary, detail=not args.scorecard_only)
+        if target is None:
+            if args.width:
+                io.out.width = args.width
+            io.out.print(renderable)
+            return EXIT_OK
+        import io as _io
+
+        from rich.console import Console
+
+        console = Console(record=True, width=args.width or 120, file=_io.StringIO())
+        console.print(renderable)
+        data = console.export_text().encode("utf-8")
+    elif args.format == "json":
+        from selfassess.model.summary import report_data
+
+        data = to_json(report_data(summary)).encode("utf-8")
+    else:
+        from selfassess.exports import export_report
+
+        data = export_report(summary, args.format)
+    if target is not None:
+        write_output(target, data, io.err)
+    else:
+        stdout = sys.stdout
+        if hasattr(stdout, "buffer"):
+            stdout.buffer.write(data)
+        else:
+            stdout.write(data.decode("utf-8"))
+        stdout.flush()
+    return EXIT_OK
+
+
+COMMAND = Command("report", "Print the scorecard and the detail per criterion.", add_arguments, run)

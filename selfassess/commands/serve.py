@@ -1,0 +1,78 @@
+"""``selfassess serve [FILE]``: the app in a web browser, for colleagues who don't use terminals."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles
+from selfassess.model.errors import InputError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def port_number(value: str) -> int:
+    """An argparse type: a TCP port a server can listen on."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{value}" is not a port number') from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1 to 65535")
+    return port
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the assessment file (.toml)")
+    parser.add_argument(
+        "--port", type=port_number, default=8000, metavar="N", help="port (default 8000)"
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
+
+
+def run(args: argparse.Namespace, io: Consoles) -> int:
+    from rich.text import Text
+
+    from selfassess.commands.common import describe_os_error
+
+    path = Path(args.file).resolve() if args.file else None
+    if path is not None and not path.is_file():
+        raise InputError.single(args.file, "no such file")
+    if args.host not in LOOPBACK:
+        io.err.print(
+            Text(
+                f"Warning: serving on {args.host}: anyone who can reach port {args.port} on this "
+                "computer can open and change the assessment. There is no password.",
+                style="bold yellow",
+            ),
+            soft_wrap=True,
+        )
+    from selfassess.serve.server import SelfAssessServer
+
+    server = SelfAssessServer(path, host=args.host, port=args.port)
+    try:
+        server.serve()
+    except OSError as exc:
+        io.err.print(
+            Text(
+                f"Error: cannot serve on {args.host}:{args.port}: {describe_os_error(exc)}. "
+                "Try another port with --port.",
+                style="bold red",
+            ),
+            soft_wrap=True,
+        )
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "serve",
+    "Open the app in a web browser: for colleagues who don't use terminals.",
+    add_arguments,
+    run,
+)
