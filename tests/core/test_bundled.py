@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.comparison import compare
-from selfassess.model.framework import Framework
-from selfassess.model.scoring import score
 from selfassess.files.store import (
     bundled_framework_files,
     bundled_frameworks,
     load_assessment,
     load_framework,
 )
+from selfassess.model.comparison import compare
+from selfassess.model.framework import Framework
+from selfassess.model.scoring import score
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "peterborough-2018.toml"
 

@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.assessment import AreaForImprovement, CriterionRecord, Published, new_assessment
+from selfassess.files.store import load_framework
+from selfassess.model.assessment import (
+    AreaForImprovement,
+    CriterionRecord,
+    Published,
+    new_assessment,
+)
 from selfassess.model.comparison import compare, gap_text
 from selfassess.model.framework import Framework
 from selfassess.model.scoring import score
-from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from selfassess.files.store import load_framework
 from selfassess.model.assessment import Action, CriterionRecord, Evidence, new_assessment
 from selfassess.model.editing import Draft, EditError, next_confidence, parse_date
-from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

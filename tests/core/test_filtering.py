@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from selfassess.files.store import load_framework
 from selfassess.model.assessment import CriterionRecord, Evidence, new_assessment
 from selfassess.model.filtering import NOT_RATED, CriterionFilter
 from selfassess.model.framework import Framework
-from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

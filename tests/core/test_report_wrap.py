@@ -11,11 +11,11 @@ from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
 
+from selfassess.files.store import load_assessment
+from selfassess.model.summary import summarise
 from selfassess.views.layout import Wrapped
 from selfassess.views.render import plain
 from selfassess.views.report import render_report
-from selfassess.files.store import load_assessment
-from selfassess.model.summary import summarise
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "peterborough-2018.toml"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from selfassess.files.store import load_framework
 from selfassess.model.assessment import Assessment, CriterionRecord, new_assessment
 from selfassess.model.framework import Framework
 from selfassess.model.scoring import score
-from selfassess.files.store import load_framework
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

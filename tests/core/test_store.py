@@ -6,6 +6,12 @@ import datetime
 import os
 from pathlib import Path
 
+from selfassess.files.store import (
+    dumps_assessment,
+    load_assessment,
+    load_framework,
+    save_assessment,
+)
 from selfassess.model.assessment import (
     Action,
     AreaForImprovement,
@@ -14,7 +20,6 @@ from selfassess.model.assessment import (
     Published,
     new_assessment,
 )
-from selfassess.files.store import dumps_assessment, load_assessment, load_framework, save_assessment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.errors import InputError
 from selfassess.files.store import load_assessment, load_framework
+from selfassess.model.errors import InputError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.framework import Framework
 from selfassess.files.store import load_framework
+from selfassess.model.framework import Framework
 
 IMPORTER_FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from report_samples import SEED_TEXT, make_pdf, pdf_from_lines, report_2018_pages, report_2023_pages
 
-from selfassess.model.errors import InputError
 from selfassess.importer.reports import read_report
+from selfassess.model.errors import InputError
 
 
 def _message(path: Path, layouts) -> str:

@@ -22,8 +22,8 @@ from report_samples import (
     report_2026_pages,
 )
 
-from selfassess.model.errors import InputError
 from selfassess.importer.reports import NOT_ILACS, parse_report
+from selfassess.model.errors import InputError
 
 
 def _parse(pages, layouts, source="sample"):

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.errors import InputError
-from selfassess.importer.reports import read_report
 from selfassess.files.store import bundled_frameworks
+from selfassess.importer.reports import read_report
+from selfassess.model.errors import InputError
 
 
 def _folder() -> Path | None:

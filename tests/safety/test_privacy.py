@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from selfassess.model.assessment import CriterionRecord, Evidence, new_assessment
 from selfassess.commands import main
-from selfassess.model.privacy import scan_assessment, scan_text
 from selfassess.files.store import load_framework
+from selfassess.model.assessment import CriterionRecord, Evidence, new_assessment
+from selfassess.model.privacy import scan_assessment, scan_text
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -13,6 +13,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from selfassess.files.store import (
+    dumps_assessment,
+    load_assessment,
+    load_framework,
+    save_assessment,
+)
 from selfassess.model.assessment import (
     ACTION_STATUSES,
     EVIDENCE_TYPES,
@@ -22,7 +28,6 @@ from selfassess.model.assessment import (
     Evidence,
     Published,
 )
-from selfassess.files.store import dumps_assessment, load_assessment, load_framework, save_assessment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FW = load_framework(FIXTURES / "tiny-framework.toml")

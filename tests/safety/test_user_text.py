@@ -14,6 +14,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
+from selfassess.exports import export_report
+from selfassess.files.store import load_framework, save_assessment
 from selfassess.model.assessment import (
     Action,
     AreaForImprovement,
@@ -23,11 +25,9 @@ from selfassess.model.assessment import (
     Published,
     new_assessment,
 )
-from selfassess.exports import export_report
 from selfassess.model.framework import NOT_APPLICABLE, Framework, framework_from_data
-from selfassess.views.report import render_report
-from selfassess.files.store import load_framework, save_assessment
 from selfassess.model.summary import report_data, summarise
+from selfassess.views.report import render_report
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
 from selfassess.files import recent
-from selfassess.model.assessment import Action, Evidence
 from selfassess.files.store import load_assessment
+from selfassess.model.assessment import Action, Evidence
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
 from selfassess.tui.screens.main import MainScreen
