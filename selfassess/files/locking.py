@@ -15,10 +15,12 @@ import hashlib
 import json
 import os
 import platform
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from selfassess.files.store import write_text_atomic
+from selfassess.model.dates import long_date_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,7 @@ class Holder:
 
     def describe(self) -> str:
         try:
-            when = datetime.datetime.fromisoformat(self.since).strftime("%-d %B %Y at %H:%M")
+            when = long_date_time(datetime.datetime.fromisoformat(self.since))
         except ValueError:
             when = self.since
         return f"{self.user} on {self.host} has had it open since {when}"
@@ -70,17 +72,62 @@ def read_holder(path: Path) -> Holder | None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether a process with this number runs on this computer.
+
+    When in doubt the answer is yes: a live lock taken for dead would let two people write
+    over each other, while a dead one taken for live only means being asked to take it over.
+    """
+    if not 0 < pid < 2**31:
+        return False  # no process has such a number: a damaged lock file
+    if sys.platform == "win32":
+        return _alive_on_windows(pid)
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 only checks; on Windows it would end the process
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        return True  # someone else's process
     return True
 
 
+_PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+_ERROR_INVALID_PARAMETER = 87
+"""What OpenProcess says when no process has that number."""
+_STILL_ACTIVE = 259
+
+
+def _alive_on_windows(pid: int) -> bool:
+    """Ask Windows (kernel32) about the process: no such process, or one that has exited."""
+    if sys.platform != "win32":  # also tells type checkers that the names below exist
+        raise OSError("only Windows can be asked about its processes this way")
+    import ctypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.argtypes = (ctypes.c_uint32, ctypes.c_int, ctypes.c_uint32)
+    kernel32.OpenProcess.restype = ctypes.c_void_p
+    kernel32.GetExitCodeProcess.argtypes = (ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32))
+    kernel32.GetExitCodeProcess.restype = ctypes.c_int
+    kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+    handle = kernel32.OpenProcess(_PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+    if not handle:
+        # Access denied and the like mean the process exists but is not ours to look at.
+        return ctypes.get_last_error() != _ERROR_INVALID_PARAMETER
+    try:
+        code = ctypes.c_uint32()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.pointer(code)):
+            return True
+        # A process that ended with code 259 reads as running: the safe mistake.
+        return code.value == _STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def is_stale(holder: Holder) -> bool:
-    """A lock left by a process on this machine that no longer runs (after a crash)."""
+    """A lock left by a process on this machine that no longer runs (after a crash).
+
+    A lock taken on another computer is never stale by this test: its process number means
+    nothing here, and the file may well be open there.
+    """
     return holder.host == platform.node() and not _alive(holder.pid)
 
 

@@ -1,8 +1,9 @@
 """The list of recently opened assessment files, kept in the user's state folder.
 
-Stored as JSON in ``$XDG_STATE_HOME/selfassess/recent.json`` (``~/.local/state`` when the
-variable is not set). A missing or damaged list is treated as empty and never stops the app:
-losing the list of recent files costs a little typing, nothing more.
+Stored as JSON in ``recent.json`` in the app's state folder (see ``selfassess.files.paths``:
+the local AppData on Windows, ``~/.local/state/selfassess`` on Linux). A missing or damaged
+list is treated as empty and never stops the app: losing the list of recent files costs a
+little typing, nothing more.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfassess.files.paths import state_dir
 from selfassess.files.store import write_text_atomic
+from selfassess.model.dates import long_date_time
 
 MAX_RECENT = 10
 
@@ -31,15 +34,11 @@ class RecentFile:
             moment = datetime.datetime.fromisoformat(self.opened)
         except ValueError:
             return self.opened
-        return f"{moment.day} {moment:%B %Y at %H:%M}"
-
-
-def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "selfassess"
+        return long_date_time(moment)
 
 
 def recent_path() -> Path:
+    """Where the list is kept."""
     return state_dir() / "recent.json"
 
 
@@ -55,7 +54,9 @@ def load_recent() -> list[RecentFile]:
 
 def remember(path: Path, now: datetime.datetime | None = None) -> None:
     """Put ``path`` at the top of the list. Failing to write the list is not an error."""
-    path = path.resolve()
+    # Not resolve(): on Windows it turns a file on a mapped drive (S:\SEF.toml) into its
+    # network name (\\server\share\SEF.toml), which people would not recognise in the list.
+    path = Path(os.path.abspath(path))
     moment = (now or datetime.datetime.now()).replace(microsecond=0).isoformat()
     entries = [RecentFile(path, moment)]
     entries += [entry for entry in load_recent() if entry.path != path]

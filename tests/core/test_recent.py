@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,16 @@ def test_most_recent_first_without_repeats(tmp_path: Path, state: Path) -> None:
     assert [f.path for f in files] == [a, b]
     assert files[0].when() == "3 March 2024 at 14:05"
     assert recent.recent_path() == state / "selfassess" / "recent.json"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="making links needs rights on Windows")
+def test_a_file_is_listed_by_the_name_it_was_opened_with(tmp_path: Path) -> None:
+    r"""As on Windows, where the real name of S:\SEF.toml is \\server\share\SEF.toml."""
+    (tmp_path / "server-share").mkdir()
+    (tmp_path / "server-share" / "sef.toml").write_text("x")
+    (tmp_path / "S").symlink_to(tmp_path / "server-share", target_is_directory=True)
+    recent.remember(tmp_path / "S" / "sef.toml")
+    assert [f.path for f in recent.load_recent()] == [tmp_path / "S" / "sef.toml"]
 
 
 def test_files_that_are_gone_are_left_out(tmp_path: Path) -> None:

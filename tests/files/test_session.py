@@ -1,0 +1,302 @@
+"""The open-assessment object without any user interface: what it does on its own, and the
+questions it returns for the user (a colleague's lock, unsaved work left behind, someone else's
+save, an older framework)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from selfassess.files import locking, session
+from selfassess.files.session import (
+    ChangedOnDisk,
+    FileProblem,
+    HeldByColleague,
+    MigrationOffer,
+    Missing,
+    RecoveryOffer,
+    Session,
+)
+from selfassess.files.store import Loaded, load_assessment, load_framework
+
+FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the recent-files list out of the real home."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """An assessment made against a practice framework, in a folder of its own."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    for name in ("practice-framework.toml", "anytown.toml"):
+        shutil.copy(FIXTURES / name, folder / name)
+    return folder / "anytown.toml"
+
+
+def opened(path: Path, *, read_only: bool = False) -> Session:
+    loaded = session.read(path)
+    assert isinstance(loaded, Loaded)
+    return Session(loaded, read_only=read_only)
+
+
+@pytest.fixture
+def colleague(path: Path) -> Iterator[None]:
+    """A live process on this machine holds the file, as a colleague's app would."""
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    locking.lock_path(path).write_text(
+        json.dumps(
+            {
+                "user": "alex",
+                "host": socket.gethostname(),
+                "pid": other.pid,
+                "since": "2024-05-31T09:30:00",
+            }
+        )
+    )
+    yield
+    other.kill()
+    other.wait()
+
+
+def test_it_needs_no_user_interface() -> None:
+    code = (
+        "import sys, selfassess.files.session; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+
+def test_a_good_file_is_read(path: Path) -> None:
+    loaded = session.read(path)
+    assert isinstance(loaded, Loaded) and loaded.framework.id == "practice"
+
+
+def test_a_missing_file_may_be_created_or_is_a_problem(path: Path) -> None:
+    new = path.with_name("new.toml")
+    assert session.read(new, missing_is_new=True) == Missing(new)
+    problem = session.read(new)
+    assert isinstance(problem, FileProblem) and "new.toml" in problem.message
+
+
+def test_a_broken_file_is_a_problem_and_is_not_changed(path: Path) -> None:
+    path.write_text('authority = "Half a fi', encoding="utf-8")
+    problem = session.read(path)
+    assert isinstance(problem, FileProblem)
+    assert "could not be opened" in problem.title and "has not been changed" in problem.advice
+    assert path.read_text(encoding="utf-8") == 'authority = "Half a fi'
+
+
+def test_a_colleagues_lock_is_a_question(path: Path, colleague: None) -> None:
+    held = session.claim(path)
+    assert isinstance(held, HeldByColleague)
+    assert held.holder.startswith("alex on ") and "31 May 2024" in held.holder
+    assert session.claim(path, take_over=True) is None
+    assert locking.read_holder(path).pid == os.getpid()  # type: ignore[union-attr]
+
+
+def test_a_free_file_is_claimed_and_released(path: Path) -> None:
+    assert session.claim(path) is None
+    assert locking.lock_path(path).exists()
+    opened(path).release()
+    assert not locking.lock_path(path).exists()
+
+
+def test_a_new_assessment_is_written_at_once(path: Path) -> None:
+    framework_file = path.with_name("practice-framework.toml")
+    target = path.with_name("new.toml")
+    loaded = session.create(load_framework(framework_file), framework_file, "Newtown", target)
+    assert load_assessment(target).assessment == loaded.assessment
+    assert loaded.assessment.framework_file == "practice-framework.toml"
+
+
+def test_an_older_framework_version_is_offered_to_be_carried_over(path: Path) -> None:
+    framework_path = path.with_name("practice-framework.toml")
+    text = framework_path.read_text(encoding="utf-8")
+    start = text.index('[[judgements.criteria]]\nid = "hp-plans"')
+    end = text.index("[[judgements]]", start)
+    text = text[:start] + text[end:]
+    framework_path.write_text(text.replace('version = "1"', 'version = "99"', 1), encoding="utf-8")
+    before = path.read_bytes()
+    offer = session.read(path)
+    assert isinstance(offer, MigrationOffer)
+    assert (offer.old_version, offer.new_version) == ("1", "99")
+    assert offer.output == path.with_name("anytown-migrated.toml")
+    assert any("hp-plans" in line for line in offer.dropped)
+    written = session.carry_over(offer)
+    assert load_assessment(written).assessment.framework_version == "99"
+    assert path.read_bytes() == before
+
+
+# --- recovery and autosave ----------------------------------------------------------------
+
+
+def autosave(opened: Session) -> None:
+    snapshot = opened.snapshot()
+    if snapshot is not None:
+        opened.write_recovery(snapshot)
+
+
+def test_unsaved_work_is_copied_and_offered_back(path: Path) -> None:
+    first = opened(path)
+    first.draft.set_rating("hp-strategy", "red")
+    autosave(first)
+    assert locking.recovery_path(path).exists()
+    unsaved = first.draft.assessment
+
+    second = opened(path)
+    offer = second.recovery_offer()
+    assert isinstance(offer, RecoveryOffer) and offer.saved_at is not None
+    assert second.restore(offer) is None
+    assert second.draft.assessment == unsaved and second.draft.modified
+    second.save()
+    assert not locking.recovery_path(path).exists()
+    assert load_assessment(path).assessment == unsaved
+
+
+def test_nothing_is_copied_when_nothing_changed(path: Path) -> None:
+    current = opened(path)
+    assert current.snapshot() is None
+    current.draft.set_rating("hp-strategy", "red")
+    autosave(current)
+    current.draft.set_rating("hp-strategy", None)  # undone by hand
+    autosave(current)
+    assert not locking.recovery_path(path).exists()
+
+
+def test_a_read_only_file_is_never_copied_or_offered(path: Path) -> None:
+    locking.recovery_path(path).write_text("anything", encoding="utf-8")
+    current = opened(path, read_only=True)
+    assert current.recovery_offer() is None
+    assert current.snapshot() is None
+
+
+def test_a_recovery_with_nothing_new_is_removed_quietly(path: Path) -> None:
+    locking.recovery_path(path).write_bytes(path.read_bytes())
+    assert opened(path).recovery_offer() is None
+    assert not locking.recovery_path(path).exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('authority = "Half a fi', "not valid TOML"),
+        (None, "no-such-criterion"),
+    ],
+)
+def test_a_bad_recovery_is_reported_and_kept(path: Path, text: str | None, said: str) -> None:
+    if text is None:
+        text = path.read_text(encoding="utf-8") + '\n[criteria.no-such-criterion]\nrating = "red"\n'
+    locking.recovery_path(path).write_text(text, encoding="utf-8")
+    current = opened(path)
+    offer = current.recovery_offer()
+    assert isinstance(offer, RecoveryOffer)
+    problem = current.restore(offer)
+    assert isinstance(problem, FileProblem) and said in problem.message
+    assert "kept" in problem.advice and not current.draft.modified
+    assert locking.recovery_path(path).read_text(encoding="utf-8") == text
+
+
+def test_an_unreadable_recovery_is_reported(path: Path) -> None:
+    locking.recovery_path(path).write_bytes(b"\xff\xfe not text")
+    problem = opened(path).recovery_offer()
+    assert isinstance(problem, FileProblem) and "UTF-8" in problem.message
+
+
+def test_the_latest_copy_wins_and_a_save_is_never_undone(path: Path) -> None:
+    current = opened(path)
+    current.draft.set_rating("hp-strategy", "red")
+    older = current.snapshot()
+    current.draft.set_rating("hp-strategy", "green")
+    newer = current.snapshot()
+    assert older is not None and newer is not None
+    current.write_recovery(newer)
+    current.write_recovery(older)  # arrives late, as a slow write would
+    assert 'rating = "green"' in locking.recovery_path(path).read_text(encoding="utf-8")
+
+    current.draft.set_rating("hp-strategy", "amber")
+    late = current.snapshot()
+    current.save()
+    assert late is not None
+    current.write_recovery(late)  # started before the save, finished after it
+    assert not locking.recovery_path(path).exists()
+
+
+def test_copies_from_several_threads_are_written_one_at_a_time(path: Path) -> None:
+    current = opened(path)
+    snapshots = []
+    for rating in ("red", "amber", "green", "red", "amber", "blue"):
+        current.draft.set_rating("hp-strategy", rating)
+        snapshot = current.snapshot()
+        assert snapshot is not None
+        snapshots.append(snapshot)
+    threads = [threading.Thread(target=current.write_recovery, args=(s,)) for s in snapshots]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    text = locking.recovery_path(path).read_text(encoding="utf-8")
+    assert 'rating = "blue"' in text  # the newest, whatever order the threads ran in
+    offer = opened(path).recovery_offer()
+    assert isinstance(offer, RecoveryOffer)
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def test_saving_keeps_the_previous_version(path: Path) -> None:
+    before = path.read_bytes()
+    current = opened(path)
+    current.draft.set_rating("hp-strategy", "red")
+    current.save()
+    assert not current.draft.modified
+    assert path.with_name("anytown.toml.bak").read_bytes() == before
+    assert load_assessment(path).assessment.rating("hp-strategy") == "red"
+
+
+def test_someone_elses_save_is_a_question(path: Path) -> None:
+    current = opened(path)
+    assert current.changed_on_disk() is None
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n# a colleague's change\n", encoding="utf-8"
+    )
+    changed = current.changed_on_disk()
+    assert changed == ChangedOnDisk(path, path.with_name("anytown-copy.toml"))
+    current.draft.set_rating("hp-strategy", "red")
+    current.save_as_copy(changed.copy_path)
+    assert current.path == changed.copy_path and current.changed_on_disk() is None
+    assert "a colleague's change" in path.read_text(encoding="utf-8")
+    assert load_assessment(changed.copy_path).assessment.rating("hp-strategy") == "red"
+
+
+def test_a_failed_save_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("selfassess.files.session.save_assessment", refuse)
+    current = opened(path)
+    current.draft.set_rating("hp-strategy", "red")
+    with pytest.raises(PermissionError):
+        current.save()
+    assert current.draft.modified
+    with pytest.raises(PermissionError):
+        current.save_as_copy(path.with_name("copy.toml"))
+    assert current.path == path
