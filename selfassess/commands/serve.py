@@ -47,7 +47,8 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         io.err.print(
             Text(
                 f"Warning: serving on {args.host}: anyone who can reach port {args.port} on this "
-                "computer can open and change the assessment. There is no password.",
+                "computer and has the address printed below (with its key) can open and change "
+                "the assessment; the connection is not encrypted.",
                 style="bold yellow",
             ),
             soft_wrap=True,

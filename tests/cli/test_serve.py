@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+import shlex
+import signal
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from selfassess.commands import main
-from selfassess.serve.server import TEMPLATES, app_command
+from selfassess.serve.server import TEMPLATES
+from selfassess.serve.tab import tab_command
 
 FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
 
@@ -41,10 +46,37 @@ def test_other_host_warns_before_serving(capsys: pytest.CaptureFixture[str]) -> 
     assert "anyone who can reach port" in capsys.readouterr().err
 
 
-def test_each_tab_runs_the_app_with_this_python(tmp_path: Path) -> None:
-    command = app_command(tmp_path / "our sef.toml")
-    assert command[:4] == [sys.executable, "-m", "selfassess", "open"]
-    assert command[4] == str(tmp_path / "our sef.toml")
+def test_each_tab_runs_the_app_with_this_python() -> None:
+    assert shlex.split(tab_command()) == [sys.executable, "-m", "selfassess.serve.tab"]
+
+
+def test_the_printed_address_opens_the_app_and_nothing_else_does() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["serve", str(FIXTURES / "anytown.toml"), "--port", str(port)]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "selfassess", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        lines = [server.stdout.readline() for _ in range(3)]
+        # The address on a line of its own, whole, to copy into a browser.
+        address = next((line.strip() for line in lines if line.startswith("http")), "")
+        assert re.fullmatch(rf"http://127\.0\.0\.1:{port}/\?token=[\w-]{{40,}}", address), lines
+        with urllib.request.urlopen(address, timeout=10) as page:
+            assert page.status == 200
+            assert "anytown.toml" in page.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(address.split("?")[0], timeout=10)
+        assert refused.value.code == 403
+        assert "?token=" in refused.value.read().decode()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=15)
 
 
 def test_the_page_loads_nothing_from_outside() -> None:

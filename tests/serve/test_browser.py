@@ -1,8 +1,9 @@
 """``selfassess serve`` end to end, in a real headless Chromium driven by Playwright.
 
-One server, one assessment in a temporary folder: rate and save from the browser; nothing is
-loaded from outside 127.0.0.1; and no app process is left behind when a tab closes, when the
-browser dies without a goodbye, or when the server stops (politely, or killed outright).
+One server, one assessment in a temporary folder, opened at the address the server prints (with
+its token): rate and save from the browser; nothing is loaded from outside 127.0.0.1; and no app
+process is left behind when a tab closes, when the browser dies without a goodbye, or when the
+server stops (politely, or killed outright).
 Skipped only where Playwright or Chromium cannot be found.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -108,7 +110,6 @@ class Served:
         self.folder = folder
         self.path = folder / "anytown.toml"
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
         env = dict(os.environ)
         for name in ("HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DOWNLOAD_DIR"):
             env[name] = str(folder / "home")
@@ -120,6 +121,14 @@ class Served:
             env=env,
         )
         wait_until(self.listening, "the server to listen")
+        wait_until(self.address, "the address to be printed")
+        self.url = self.address()
+        assert self.url
+
+    def address(self) -> str | None:
+        """The address the server printed for the user to open (with its token)."""
+        found = re.search(rf"^http://127\.0\.0\.1:{self.port}/\?token=\S+$", self.output(), re.M)
+        return found.group() if found else None
 
     def listening(self) -> bool:
         assert self.process.poll() is None, self.output()
@@ -130,12 +139,16 @@ class Served:
         return (self.folder / "server.log").read_text(errors="replace")
 
     def apps(self) -> dict[int, list[str]]:
-        """App processes running on our file (the server's own command says ``serve``)."""
-        return {
-            pid: args
-            for pid, args in processes_with(str(self.path)).items()
-            if "open" in args and pid != self.process.pid
-        }
+        """App processes running on our file (one per tab; the file is in their environment)."""
+        found = {}
+        for pid, args in processes_with("selfassess.serve.tab").items():
+            with contextlib.suppress(OSError):
+                environment = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+                if args[1:3] == ["-m", "selfassess.serve.tab"] and (
+                    f"SELFASSESS_SERVE_FILE={self.path}".encode() in environment
+                ):
+                    found[pid] = args
+        return found
 
     def wait_for_apps(self, count: int) -> None:
         wait_until(lambda: len(self.apps()) == count, f"{count} app process(es): {self.apps()}")
