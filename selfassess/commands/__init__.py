@@ -28,6 +28,7 @@ from selfassess.commands import (
     validate,
 )
 from selfassess.commands.common import (
+    ArgumentParser,
     EXIT_BAD_INPUT,
     EXIT_OK,
     Command,
@@ -71,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     from rich_argparse import RawDescriptionRichHelpFormatter
 
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="selfassess",
         description=DESCRIPTION,
         epilog=EPILOG,

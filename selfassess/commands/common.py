@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from selfassess.model.errors import InputError, Problem, SelfAssessError
 
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+SHOWN_PROBLEMS = 50
+"""Problems listed for one error before the rest are counted: a file with thousands of problems
+is one that was not meant as a framework or assessment, and a screenful says so."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,27 @@ def print_error(err: Console, exc: SelfAssessError) -> None:
     from selfassess.views.render import plain
 
     lines = exc.summary().splitlines() if isinstance(exc, InputError) else [str(exc)]
-    for line in lines:
+    for line in lines[:SHOWN_PROBLEMS]:
         err.print(Text("Error: ", style="bold red") + Text(plain(line)), soft_wrap=True)
+    if len(lines) > SHOWN_PROBLEMS:
+        err.print(
+            Text(
+                f"… and {len(lines) - SHOWN_PROBLEMS} more problems (fix these first: later "
+                "ones often follow from them; `selfassess validate` lists them by file)",
+                style="dim",
+            ),
+            soft_wrap=True,
+        )
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, but a usage error quoting what was typed ("unrecognized arguments:
+    …") shows it without control characters: an argument is data like any other text."""
+
+    def error(self, message: str) -> NoReturn:
+        from selfassess.views.render import plain
+
+        super().error(plain(message))
 
 
 def iso_date(value: str) -> Any:
@@ -86,7 +109,9 @@ def iso_date(value: str) -> Any:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{value}" is not a date: use YYYY-MM-DD') from None
+        raise argparse.ArgumentTypeError(
+            f'"{_shown(value)}" is not a date: use YYYY-MM-DD'
+        ) from None
 
 
 def positive_int(value: str) -> int:
@@ -94,10 +119,17 @@ def positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{value}" is not a whole number') from None
+        raise argparse.ArgumentTypeError(f'"{_shown(value)}" is not a whole number') from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
     return number
+
+
+def _shown(value: str) -> str:
+    """An argument quoted in a usage error (which argparse prints as it is): no escapes."""
+    from selfassess.views.render import plain
+
+    return plain(value, single_line=True)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -105,9 +137,11 @@ def positive_int(value: str) -> int:
 
 def load_all(paths: Sequence[str], err: Console, verb: str) -> list[Loaded]:
     """Load every file, with progress on stderr; report every bad file at once."""
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from selfassess.files.store import load_assessment
+    from selfassess.views.render import plain
 
     loaded: list[Loaded] = []
     failures: list[InputError] = []
@@ -117,7 +151,8 @@ def load_all(paths: Sequence[str], err: Console, verb: str) -> list[Loaded]:
     ) as progress:
         task = progress.add_task(verb, total=len(paths))
         for path in paths:
-            progress.update(task, description=f"{verb} {Path(path).name}")
+            shown = escape(plain(Path(path).name, single_line=True))
+            progress.update(task, description=f"{verb} {shown}")
             try:
                 loaded.append(load_assessment(path))
             except InputError as exc:
@@ -147,6 +182,12 @@ def check_output(output: str | Path, inputs: Sequence[str | Path], *, replace: b
     ``replace=False`` refuses an existing file too.
     """
     target = Path(output)
+    if _is_device_path(target):
+        raise InputError.single(
+            target,
+            "is not an ordinary file (a device, or the screen); give a file name to write, "
+            "or leave out -o to print to the screen",
+        )
     if target.is_dir():
         raise InputError.single(target, "is a folder; give a file name to write")
     if target.exists() or target.is_symlink():
@@ -162,13 +203,29 @@ def check_output(output: str | Path, inputs: Sequence[str | Path], *, replace: b
                     "(nothing was changed)",
                 )
         if not target.is_file():
-            raise InputError.single(target, "is not an ordinary file; choose another file to write")
+            raise InputError.single(
+                target,
+                "is not an ordinary file (a device, pipe or the screen); give a file name to "
+                "write, or leave out -o to print to the screen",
+            )
         if not replace:
             raise InputError.single(target, "already exists; choose a new file name")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError.single(target, f"cannot be written: the folder {folder} does not exist")
     return target
+
+
+def _is_device_path(target: Path) -> bool:
+    """Whether ``target`` names a device or a process's open file (/dev/stdout, /proc/…/fd/1).
+
+    Such a name can lead to an ordinary file (standard output redirected to one), but writing
+    there by renaming a new file into place would replace that file, not add to it.
+    """
+    if os.name != "posix":
+        return False
+    places = {os.path.abspath(target), os.path.realpath(target)}
+    return any(place.startswith(("/dev/", "/proc/")) for place in places)
 
 
 def write_output(target: Path, data: bytes, err: Console) -> None:
@@ -179,7 +236,11 @@ def write_output(target: Path, data: bytes, err: Console) -> None:
         write_bytes_atomic(target, data, backup=False)
     except OSError as exc:
         raise InputError.single(target, f"could not be written: {describe_os_error(exc)}") from None
-    err.print(f"Wrote {target}", markup=False)
+    from rich.text import Text
+
+    from selfassess.views.render import plain
+
+    err.print(Text(plain(f"Wrote {target}")), soft_wrap=True)
 
 
 def describe_os_error(exc: OSError) -> str:

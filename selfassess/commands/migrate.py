@@ -35,6 +35,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     from selfassess.files.store import read_toml, relative_path, resolve_framework, save_assessment
     from selfassess.model.assessment import decode_assessment
     from selfassess.model.migration import migrate
+    from selfassess.views.render import plain
 
     source, output = Path(args.file), Path(args.output)
     if output.exists() and not output.is_dir():
@@ -65,21 +66,25 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     kept = len(report.kept)
     io.out.print(
         Text(
-            f"Wrote {output}: {kept} {'criterion' if kept == 1 else 'criteria'} carried over to "
-            f"{target.id} {target.version}."
+            plain(
+                f"Wrote {output}: {kept} {'criterion' if kept == 1 else 'criteria'} carried "
+                f"over to {target.id} {target.version}."
+            )
         ),
         soft_wrap=True,
     )
     if report.dropped:
         io.out.print(
             Text(
-                f"Could not be carried over ({len(report.dropped)}); they remain in {source}:",
+                plain(
+                    f"Could not be carried over ({len(report.dropped)}); they remain in {source}:"
+                ),
                 style="bold yellow",
             ),
             soft_wrap=True,
         )
         for line in report.dropped:
-            io.out.print(Text(f"  • {line}"), soft_wrap=True)
+            io.out.print(Text(plain(f"  • {line}")), soft_wrap=True)
     return EXIT_OK
 
 

@@ -34,6 +34,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 
     from selfassess.files.store import relative_path, resolve_framework, save_assessment
     from selfassess.model.assessment import new_assessment
+    from selfassess.views.render import plain
 
     path = Path(args.file)
     if path.exists() or path.is_symlink():
@@ -63,10 +64,14 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     except OSError as exc:
         raise InputError.single(path, f"could not be created: {describe_os_error(exc)}") from None
     io.out.print(
-        Text(f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate."),
+        Text(
+            plain(
+                f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate."
+            )
+        ),
         soft_wrap=True,
     )
-    io.out.print(Text(f"Open it with: selfassess {path}", style="dim"), soft_wrap=True)
+    io.out.print(Text(plain(f"Open it with: selfassess {path}"), style="dim"), soft_wrap=True)
     return EXIT_OK
 
 

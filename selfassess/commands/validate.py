@@ -21,11 +21,11 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 
     from selfassess.files.store import load_assessment, read_toml
     from selfassess.model.framework import framework_from_data
-    from selfassess.model.privacy import scan_assessment
+    from selfassess.model.privacy import PrivacyWarning, scan_assessment
     from selfassess.views.render import plain
 
     failed = 0
-    warnings = []
+    warnings: list[tuple[str, PrivacyWarning]] = []
     for name in args.files:
         shown = plain(name, single_line=True)
         try:

@@ -7,13 +7,16 @@ the previous version as ``FILE.bak``.
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 import tomli
 
+from selfassess.files.paths import cache_dir
 from selfassess.model.assessment import (
     Assessment,
     assessment_to_data,
@@ -24,8 +27,9 @@ from selfassess.model.errors import InputError, Problem
 from selfassess.model.framework import Framework, framework_from_data
 from selfassess.model.validation import suggest
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused rather than read into memory."""
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory. The largest assessment
+written in testing (2,000 criteria, ten evidence items each) is a few megabytes."""
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
@@ -34,19 +38,49 @@ def read_toml(path: str | Path) -> dict[str, Any]:
 
 
 def read_input(
-    path: Path, name: str, *, kind: str = "file", too_large: str = "a selfassess file"
+    path: Path,
+    name: str,
+    *,
+    kind: str = "file",
+    too_large: str = "a selfassess file",
+    limit: int = MAX_FILE_BYTES,
 ) -> bytes:
     """The bytes of an input file, or an InputError naming it (``name``, as the user gave it)
-    that says why it cannot be read: a folder, too large, missing, not allowed, or empty."""
+    that says why it cannot be read: a folder, a device or pipe, too large, missing, not
+    allowed, or empty.
+
+    Only ordinary files are read. The file is opened without waiting (a pipe nobody writes to
+    would otherwise hang the command for ever) and checked on the open handle, and at most
+    ``limit`` bytes are read, so that a device such as /dev/zero or a file that grows while
+    being read cannot use up the computer's memory.
+    """
+    import stat
+
+    def too_big(size: int) -> InputError:
+        return InputError.single(
+            name,
+            f"is too large to be {too_large} ({_megabytes(size)}). selfassess reads files of "
+            f"up to {_megabytes(limit)}.",
+        )
+
     try:
         if path.is_dir():
             raise InputError.single(name, f"is a folder, not a {kind}")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError.single(
-                name, f"is too large to be {too_large} ({size // (1024 * 1024)} MB)"
-            )
-        raw = path.read_bytes()
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError.single(name, f"is a folder, not a {kind}")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError.single(
+                    name, f"is not an ordinary {kind} (it is a device, pipe or socket)"
+                )
+            if info.st_size > limit:
+                raise too_big(info.st_size)
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise too_big(len(raw))
     except FileNotFoundError:
         raise InputError.single(name, "does not exist") from None
     except PermissionError:
@@ -56,6 +90,10 @@ def read_input(
     if not raw.strip():
         raise InputError.single(name, "is empty")
     return raw
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
 def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
@@ -75,6 +113,14 @@ def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         raise InputError.single(path, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        # tomli refuses lists and tables nested hundreds deep, and keys of a thousand parts,
+        # this way (the standard library's parser runs out of stack): no selfassess file has them.
+        raise InputError.single(
+            path,
+            "cannot be read: it has lists or tables nested hundreds of levels deep, or a key "
+            "with a thousand or more dotted parts; no framework or assessment looks like this",
+        ) from None
     if not data:
         raise InputError.single(path, "is empty (it holds no settings)")
     return data
@@ -124,14 +170,13 @@ def _cache_file(path: Path) -> Path | None:
         stat = path.stat()
     except OSError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     import zlib  # a cheap checksum for the name; hashlib costs 4 ms of start-up
 
     from selfassess import __version__
 
     where = zlib.crc32(str(path.resolve()).encode())
     key = f"{path.stem}-{where:08x}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
-    return Path(base) / "selfassess" / "frameworks" / f"{key}.msgpack"
+    return cache_dir() / "frameworks" / f"{key}.msgpack"
 
 
 def bundled_frameworks() -> dict[str, Framework]:
@@ -163,7 +208,9 @@ def resolve_framework(spec: str) -> tuple[Framework, str]:
 def framework_for(assessment: Assessment, path: Path) -> Framework:
     """The framework an assessment was made against: its own file, else the bundled one."""
     if assessment.framework_file:
-        framework_path = path.parent / assessment.framework_file
+        # Relative to where the file really is: an assessment opened through a link to a
+        # shared copy uses the framework beside that copy.
+        framework_path = Path(os.path.realpath(path)).parent / assessment.framework_file
         try:
             framework = load_framework(framework_path)
         except InputError as exc:
@@ -237,18 +284,19 @@ def load_assessment(path: str | Path) -> Loaded:
     return Loaded(path, assessment, framework)
 
 
-def _problem_order(data: dict[str, Any]):
+def _problem_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, int, str]]:
     """Sort problems by where they are in the file, so the list reads top to bottom."""
-    keys = list(data)
-    criteria = list(data.get("criteria", {})) if isinstance(data.get("criteria"), dict) else []
+    keys = {name: n for n, name in enumerate(data)}
+    table = data.get("criteria")
+    criteria = {name: n for n, name in enumerate(table)} if isinstance(table, dict) else {}
 
     def key(problem: Problem) -> tuple[int, int, str]:
         head = problem.place.split(".")[0].split("[")[0]
-        top = keys.index(head) if head in keys else len(keys)
+        top = keys.get(head, len(keys))
         sub = len(criteria)
         if head == "criteria":
             rest = problem.place[len("criteria.") :].split(".")[0].strip('"')
-            sub = criteria.index(rest) if rest in criteria else len(criteria)
+            sub = criteria.get(rest, len(criteria))
         return top, sub, problem.place
 
     return key
@@ -283,57 +331,87 @@ def leading_comments(path: Path) -> str:
     Saving writes the file afresh, in a fixed order, so comments among the settings cannot be
     kept; a note at the top (who keeps the file, what it is for) is, so that it is not lost.
     """
-    lines: list[str] = []
     try:
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            for line in handle:
-                if line.startswith("#") or (lines and not line.strip()):
-                    lines.append(line.rstrip() + "\n")
-                else:
-                    break
-    except OSError:
+        raw = read_input(path, str(path))
+    except InputError:  # no file yet, or not one to take comments from
         return ""
+    lines: list[str] = []
+    for line in raw.decode("utf-8-sig", errors="replace").splitlines():
+        if line.startswith("#") or (lines and not line.strip()):
+            lines.append(line.rstrip() + "\n")
+        else:
+            break
     return "".join(lines).rstrip("\n") + "\n" if lines else ""
+
+
+class Saved(NamedTuple):
+    """What a save did, for the message a person sees after it."""
+
+    path: Path
+    """The file written: the one given, or the file it links to (a link is kept, not replaced)."""
+    backup: Path | None
+    """Where the previous version is kept (None: there was none, or it could not be kept)."""
+    backup_problem: str = ""
+    """Why the previous version could not be kept, in words ("" if it was, or none was asked)."""
 
 
 def save_assessment(
     assessment: Assessment, path: str | Path, framework: Framework | None = None
-) -> None:
+) -> Saved:
     """Write atomically: a temporary file beside the target, fsync, then rename over it.
 
-    The previous version is kept as ``FILE.bak``, and the comment lines at its top are kept in
-    the new one. New files are readable by their owner only, because assessments can hold
-    sensitive casework detail.
+    The previous version is kept as ``FILE.bak`` where it can be (see ``Saved``), and the
+    comment lines at its top are kept in the new one. New files are readable by their owner
+    only, because assessments can hold sensitive casework detail.
     """
     path = Path(path)
     header = leading_comments(path)
-    write_text_atomic(path, dumps_assessment(assessment, framework, header=header))
+    return write_text_atomic(path, dumps_assessment(assessment, framework, header=header))
 
 
-def write_text_atomic(path: Path, text: str, *, backup: bool = True, durable: bool = True) -> None:
+def write_text_atomic(path: Path, text: str, *, backup: bool = True, durable: bool = True) -> Saved:
     """Write UTF-8 text to ``path`` atomically, keeping the old version as ``path.bak``."""
-    write_bytes_atomic(path, text.encode("utf-8"), backup=backup, durable=durable)
+    return write_bytes_atomic(path, text.encode("utf-8"), backup=backup, durable=durable)
+
+
+STALE_TEMPORARY_SECONDS = 3600
+"""A temporary file of ours older than this was left by a save that was stopped midway (a
+crash, a power cut): a save takes seconds at most, so one this old is nobody's work in hand."""
 
 
 def write_bytes_atomic(
     path: Path, data: bytes, *, backup: bool = True, durable: bool = True
-) -> None:
+) -> Saved:
     """Write bytes to ``path`` atomically; see ``save_assessment``.
+
+    A path that is a symbolic link (a link to a shared copy, say) is saved through: the file it
+    points to is replaced, atomically and beside itself, and the link stays a link, so
+    everyone who reads through it sees the change.
 
     ``durable=False`` leaves out the two waits for the disk (fsync): still never a half-written
     file, but a power cut just after may keep the old version. For the app's own small lists
     (recent files), not for the user's work: waiting for the disk cost about 15 ms of the app's
     start-up.
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     existing_mode = None
     try:
-        existing_mode = path.stat().st_mode & 0o777
+        existing = path.stat()
     except FileNotFoundError:
         pass
+    else:
+        import stat
+
+        if stat.S_ISDIR(existing.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(path))
+        existing_mode = existing.st_mode & 0o777
     import tempfile  # only when writing: it costs start-up on the report path
 
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    kept: Path | None = None
+    problem = ""
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -345,8 +423,9 @@ def write_bytes_atomic(
             backup_path = path.with_name(path.name + ".bak")
             try:
                 _copy_backup(path, backup_path)
-            except OSError:
-                pass  # a missing backup must not stop the save itself
+                kept = backup_path
+            except OSError as exc:  # a missing backup must not stop the save itself
+                problem = _backup_problem(backup_path, exc)
         os.replace(tmp, path)
         if durable:
             _fsync_folder(folder)
@@ -356,11 +435,63 @@ def write_bytes_atomic(
         except OSError:
             pass
         raise
+    _remove_stale_temporaries(folder, path.name)
+    return Saved(path, kept, problem)
+
+
+def _backup_problem(backup_path: Path, exc: OSError) -> str:
+    if backup_path.is_dir():
+        return (
+            "the previous version could not be kept: a folder named "
+            f"{backup_path.name} is in the way"
+        )
+    reason = exc.strerror or str(exc)
+    return f"the previous version could not be kept as {backup_path.name}: {reason}"
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporary files that stopped saves of ``name`` left behind (see
+    ``STALE_TEMPORARY_SECONDS``). Only names of exactly the shape ours have are touched."""
+    import re
+    import time
+
+    ours = re.compile(rf"\.{re.escape(name)}\.[a-z0-9_]{{8}}\.tmp")
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        with os.scandir(folder) as entries:
+            stale = [
+                entry.path
+                for entry in entries
+                if ours.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < cutoff
+            ]
+        for leftover in stale:
+            os.unlink(leftover)
+    except OSError:
+        pass  # tidying up is a courtesy; it must never fail a save
 
 
 def _copy_backup(path: Path, backup_path: Path) -> None:
     """Copy (not move) the old version, so the real file exists at every instant."""
     write_bytes_atomic(backup_path, path.read_bytes(), backup=False)
+
+
+def held_by_other(path: str | Path) -> str | None:
+    """Who else holds ``path`` open in the app, in words (e.g. "Ann on LAPTOP-7 has had it open
+    since …"), or None. For commands that write an assessment: they must not write a file that
+    someone is editing, whose next save would undo theirs (or theirs, the other's work)."""
+    from selfassess.files import locking  # locking imports this module
+
+    path = Path(path)
+    for candidate in dict.fromkeys((path, Path(os.path.realpath(path)))):
+        holder = locking.read_holder(candidate)
+        if holder is None or locking.is_stale(holder):
+            continue
+        if holder.pid == os.getpid() and holder.host == locking.me().host:
+            continue
+        return holder.describe()
+    return None
 
 
 def _fsync_folder(folder: Path) -> None:

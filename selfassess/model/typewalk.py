@@ -124,7 +124,8 @@ def _walk(value: Any, info: mi.Type, place: str, problems: list[Problem]) -> Non
             elif field.required:
                 problems.append(Problem(join(place, field.encode_name), "is missing"))
     elif isinstance(info, mi.FloatType | mi.IntType):
-        if info.ge is not None and value < info.ge:
+        # Written as "not (in range)" so that nan, which compares false both ways, is refused.
+        if info.ge is not None and not value >= info.ge:
             problems.append(Problem(place, f"must be at least {info.ge}"))
-        if info.le is not None and value > info.le:
+        elif info.le is not None and not value <= info.le:
             problems.append(Problem(place, f"must be at most {info.le}"))
