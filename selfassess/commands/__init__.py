@@ -28,9 +28,9 @@ from selfassess.commands import (
     validate,
 )
 from selfassess.commands.common import (
-    ArgumentParser,
     EXIT_BAD_INPUT,
     EXIT_OK,
+    ArgumentParser,
     Command,
     Consoles,
     print_error,
