@@ -3,7 +3,9 @@
 UTF-8 with a byte-order mark, because the people who open these files mostly double-click them
 into Excel, which reads UTF-8 without one as a legacy code page ("Childrenâ€™s"); Python reads it
 with ``encoding="utf-8-sig"``. Lines end with "\\n". A cell that a spreadsheet would run as a
-formula (starting ``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe.
+formula (starting ``=``, ``+``, ``-``, ``@``, or their full-width forms ``＝ ＋ － ＠`` that some
+spreadsheets take as the same, even after spaces or invisible characters) is prefixed with an
+apostrophe.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import unicodedata
 from collections.abc import Iterable
 
-from selfassess.model.actions import ActionList
 from selfassess.exports import _common as c
+from selfassess.model.actions import ActionList
 from selfassess.model.summary import Summary, report_data
 
 BOM = "\ufeff"
@@ -47,13 +50,19 @@ ACTION_COLUMNS = (
     "judgement_id",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def cell(text: str | None) -> str:
     """User text for a spreadsheet cell: one line, and never a formula."""
     value = c.one_line(text)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    start = next((ch for ch in value if not _blank(ch)), "")
+    return "'" + value if start.startswith(_FORMULA_START) else value
+
+
+def _blank(ch: str) -> bool:
+    """Spaces and invisible characters, which a spreadsheet may skip before a formula."""
+    return ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
 def _write(header: Iterable[str], rows: Iterable[Iterable[object]]) -> bytes:

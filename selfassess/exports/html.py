@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from selfassess import __version__
+from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
-from selfassess.exports import _common as c
-from selfassess.views.render import plain
 from selfassess.model.summary import Summary, report_data
+from selfassess.views.render import plain
 
 STYLE = """
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #c8c8c8; --soft: #f3f3f3; }
@@ -147,6 +147,8 @@ def _page(title: str, body: Iterable[str]) -> bytes:
         '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # Text is never a link: stop phones' browsers making numbers and addresses into links.
+        '<meta name="format-detection" content="telephone=no, date=no, email=no, address=no">\n'
         f'<meta name="generator" content="selfassess {html.escape(__version__)}">\n'
         f"<title>{title}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n"
     )

@@ -2,7 +2,8 @@
 
 User text is escaped so that nothing typed into an assessment becomes Markdown or HTML: every
 character that can start markup gets a backslash, and a line that could start a heading, list
-or quote is escaped at its start.
+or quote is escaped at its start. Web and email addresses go in code spans (`www.example.org`):
+GitHub, and viewers with "linkify", make bare addresses into links, but never inside code.
 """
 
 from __future__ import annotations
@@ -10,23 +11,46 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
-from selfassess.exports import _common as c
-from selfassess.views.render import plain
 from selfassess.model.summary import Summary, report_data
+from selfassess.views.render import plain
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([-+=#]|\d+)([.)]?)")
 
 
+_URL_END = r"[^\s<>`|]*[^\s<>`|.,:;!?'\")\]*_~]"
+_LINKABLE = re.compile(
+    # what GitHub's autolinks and markdown-it's linkify take for a link
+    rf"\b(?:https?|ftps?|mailto|xmpp|file|tel|sms|irc|news):{_URL_END}"
+    rf"|(?<![\w.])(?:www\d{{0,3}}\.|//[^\W_]){_URL_END}"
+    r"|[\w.+-]+@[^\W_][\w-]*(?:\.[\w-]+)+"
+    r"|(?<![\w.@])(?:[^\W_](?:[\w-]*[^\W_])?\.)+"
+    r"(?:[a-z]{2}|com|edu|gov|int|mil|net|org|pro|xxx|aero|asia|coop|info|museum|name|shop|рф)\b"
+    rf"(?:[/?#:]{_URL_END})?",
+    re.IGNORECASE,
+)
+"""An address a Markdown viewer would turn into a link: with a scheme, www., an email, a domain."""
+
+
 def escape(text: str | None) -> str:
     """One line of user text, safe in Markdown (inline and in table cells)."""
     cleaned = c.one_line(text)
-    cleaned = _INLINE.sub(r"\\\1", cleaned)
-    cleaned = _ENTITY.sub(r"\\&", cleaned)
-    return _LINE_START.sub(_escape_line_start, cleaned, count=1)
+    parts: list[str] = []
+    done = 0
+    for match in _LINKABLE.finditer(cleaned):
+        # no backtick or | can be in it (see _URL_END), so one backtick each side is a code span
+        parts += [_escape_inline(cleaned[done : match.start()]), f"`{match[0]}`"]
+        done = match.end()
+    parts.append(_escape_inline(cleaned[done:]))
+    return _LINE_START.sub(_escape_line_start, "".join(parts), count=1)
+
+
+def _escape_inline(text: str) -> str:
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
 
 
 def _escape_line_start(m: re.Match[str]) -> str:

@@ -18,18 +18,18 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from selfassess import __version__
+from selfassess.exports import _common as c
 from selfassess.model.actions import collect_actions
 from selfassess.model.assessment import EVIDENCE_TYPES
 from selfassess.model.comparison import linked_criteria
 from selfassess.model.errors import SelfAssessError
-from selfassess.exports import _common as c
 from selfassess.model.framework import NOT_APPLICABLE, Framework
-from selfassess.views.render import plain
 from selfassess.model.summary import Summary, report_data
+from selfassess.views.render import plain
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import _Cell
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
 QUESTION_KNOW = "What do we know about the quality and impact of social work practice?"
@@ -162,12 +162,16 @@ def _page_field(paragraph: Paragraph) -> None:
     paragraph._p.append(field)
 
 
-def _widths(table: Any, widths: list[Any]) -> None:
-    """Fixed column widths (Word reads the cells, LibreOffice the grid: set both)."""
+def _widths(table: Any, widths: list[Any], rows: list[tuple[_Cell, ...]] | None = None) -> None:
+    """Fixed column widths (Word reads the cells, LibreOffice the grid: set both).
+
+    ``rows`` are the table's cells, row by row, when the caller has them already.
+    """
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-        for cell in column.cells:
+    for cells in rows if rows is not None else (row.cells for row in table.rows):
+        for cell, width in zip(cells, widths, strict=False):
             cell.width = width
 
 
@@ -183,6 +187,18 @@ def _header_row(table: Any, titles: list[str]) -> None:
     for cell, title in zip(row.cells, titles, strict=True):
         cell.paragraphs[0].add_run(title).bold = True
         _shade(cell, "#E7E6E6")
+
+
+def _table(doc: Document, titles: list[str], count: int) -> tuple[Table, list[tuple[_Cell, ...]]]:
+    """A grid with a header row and ``count`` empty rows, and its cells row by row.
+
+    The rows are made with the table, not added one by one, and no row looks up a style by
+    name: an assessment may hold thousands of pieces of evidence or actions.
+    """
+    table = doc.add_table(rows=count + 1, cols=len(titles))
+    table.style = "Table Grid"
+    _header_row(table, titles)
+    return table, [row.cells for row in table.rows]
 
 
 def _keep_rows_together(table: Any) -> None:
@@ -594,7 +610,9 @@ def _know(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
 
 
 def _how(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
-    """How we know it: every piece of evidence, grouped by type."""
+    """How we know it: every piece of evidence, a table for each type."""
+    from docx.shared import Cm
+
     by_type: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for criterion in data["criteria"]:
         for e in criterion["evidence"]:
@@ -614,10 +632,16 @@ def _how(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         if not items:
             continue
         doc.add_heading(f"{EVIDENCE_TYPES.get(kind, kind)} ({len(items)})", level=2)
-        for criterion, e in items:
-            bullet = _bullet(doc, _text(e["what"]))
-            details = c.evidence_details(e, with_type=False)
-            _muted(bullet, f" — {_text(criterion['title'])}" + (f" ({details})" if details else ""))
+        titles = ["Evidence", "Criterion", "Date", "Owner and where kept"]
+        table, rows = _table(doc, titles, len(items))
+        for cells, (criterion, e) in zip(rows[1:], items, strict=True):
+            cells[0].paragraphs[0].add_run(_text(e["what"]))
+            cells[1].paragraphs[0].add_run(_text(criterion["title"]))
+            cells[2].paragraphs[0].add_run(_day(e["date"]) if e["date"] else "—")
+            kept = [_text(e[key]) for key in ("owner", "where") if e[key]]
+            cells[3].paragraphs[0].add_run("; ".join(kept) or "—")
+        _widths(table, [Cm(7.0), Cm(4.4), Cm(2.3), Cm(3.3)], rows)
+        _keep_rows_together(table)
 
 
 def _plans(doc: Document, summary: Summary) -> None:
@@ -636,15 +660,13 @@ def _plans(doc: Document, summary: Summary) -> None:
         f"{len(actions.items)} action{'s' if len(actions.items) != 1 else ''}"
         f", {actions.open} not done, soonest due first.",
     )
-    table = doc.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    _header_row(table, ["Action", "Criterion", "Owner", "Due", "Status"])
-    for item in actions.items:
-        cells = table.add_row().cells
+    titles = ["Action", "Criterion", "Owner", "Due", "Status"]
+    table, rows = _table(doc, titles, len(actions.items))
+    for cells, item in zip(rows[1:], actions.items, strict=True):
         cells[0].paragraphs[0].add_run(_text(item.what))
         cells[1].paragraphs[0].add_run(_text(item.criterion_title))
         cells[2].paragraphs[0].add_run(_text(item.owner))
         cells[3].paragraphs[0].add_run(_day(item.due.isoformat()) if item.due else "—")
         cells[4].paragraphs[0].add_run(item.status_label)
-    _widths(table, [Cm(5.4), Cm(3.6), Cm(3.2), Cm(2.4), Cm(2.4)])
+    _widths(table, [Cm(5.4), Cm(3.6), Cm(3.2), Cm(2.4), Cm(2.4)], rows)
     _keep_rows_together(table)

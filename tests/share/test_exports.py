@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import subprocess
@@ -176,7 +177,9 @@ def test_markdown_has_scorecard_and_every_criterion(summary: Summary) -> None:
         ("1. not a list", "1\\. not a list"),
         ("2024 Q1", "2024 Q1"),
         ("a | b", "a \\| b"),
-        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("[link](http://x)", "\\[link\\](`http://x`)"),
+        ("see www.example.org.", "see `www.example.org`."),
+        ("sef.toml and e.g. 1.5", "sef.toml and e.g. 1.5"),
         ("&amp; stays", "\\&amp; stays"),
         ("Children & families", "Children & families"),
         ("line\nbreak", "line break"),
@@ -184,6 +187,67 @@ def test_markdown_has_scorecard_and_every_criterion(summary: Summary) -> None:
 )
 def test_markdown_escape(raw: str, escaped: str) -> None:
     assert escape(raw) == escaped
+
+
+URLS = [
+    "https://intranet.example.org/audits?id=4",
+    "http://example.org/a_(b)",
+    "www.example.org",
+    "jo.bloggs@example.org",
+    "mailto:qa@example.org",
+    "peterborough.gov.uk/children",
+]
+"""Addresses as people type them; GitHub or a viewer with linkify would make each a link."""
+
+LINKS_BODY = f"""
+period = "Q1, see {URLS[5]}"
+[criteria.hp-plans]
+rating = "amber"
+notes = "Minutes: {URLS[0]}\\n{URLS[2]} has the rest"
+[[criteria.hp-plans.evidence]]
+what = "Audit at {URLS[1]}"
+where = "{URLS[2]}/audits"
+owner = "{URLS[3]}"
+[[criteria.hp-plans.actions]]
+what = "Write to {URLS[4]}"
+owner = "{URLS[3]}"
+"""
+
+
+@pytest.fixture
+def with_links(tmp_path: Path) -> Summary:
+    loaded = load_assessment(write_assessment(tmp_path, "links.toml", LINKS_BODY))
+    return summarise(loaded.framework, loaded.assessment)
+
+
+def test_markdown_never_makes_links_of_addresses_in_user_text(with_links: Summary) -> None:
+    from markdown_it import MarkdownIt
+
+    from selfassess.exports import export_actions
+    from selfassess.model.actions import collect_actions
+
+    actions = collect_actions(
+        with_links.framework, with_links.assessment, datetime.date(2024, 1, 1)
+    )
+    for text in (
+        export_report(with_links, "markdown").decode("utf-8"),
+        export_actions(actions, "markdown").decode("utf-8"),
+    ):
+        page = MarkdownIt("gfm-like").render(text)  # GitHub's flavour, with linkify
+        assert "<a " not in page and "href" not in page
+    report = export_report(with_links, "markdown").decode("utf-8")
+    for url in URLS:
+        assert f"`{url.removesuffix(')')}`" in report  # still there to read and copy, as code
+
+
+def test_html_never_makes_links_of_addresses_in_user_text(with_links: Summary) -> None:
+    raw = export_report(with_links, "html")
+    page = _parse(raw)
+    assert "a" not in page.tags and "href" not in [name for name, _ in page.attrs]
+    text = " ".join(page.text)
+    for url in URLS:
+        assert url in text
+    assert b'name="format-detection"' in raw  # phones would link the numbers and addresses
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -221,12 +285,36 @@ def test_csv_one_row_per_criterion_with_counts_and_dates(summary: Summary) -> No
     assert by_id["ld-qa"]["rating"] == "Not applicable"
 
 
-def test_csv_never_writes_a_formula() -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "=1+1",
+        "@SUM(A1)",
+        "+44 1733",
+        "-2+3",
+        "\ufeff=HYPERLINK(0)",
+        "\u2060=1+1",
+        "＝1+1",  # full-width forms, which spreadsheets in some locales take as formulas
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        " =1+1",
+        "\t=1+1",
+        "\r=1+1",
+        "\u00a0@SUM(A1)",
+    ],
+)
+def test_csv_never_writes_a_formula(typed: str) -> None:
     from selfassess.exports.csv_export import cell
 
-    assert cell("=1+1") == "'=1+1"
-    assert cell("@SUM(A1)") == "'@SUM(A1)"
+    assert cell(typed).startswith("'")
+
+
+def test_csv_keeps_ordinary_text_as_typed() -> None:
+    from selfassess.exports.csv_export import cell
+
     assert cell("Plain") == "Plain"
+    assert cell("Audit 2024 = 40 cases") == "Audit 2024 = 40 cases"
 
 
 # --- Word -------------------------------------------------------------------------------------
@@ -268,10 +356,20 @@ def test_word_has_title_scorecard_three_questions_and_evidence(summary: Summary)
     fills = scorecard.rows[1].cells[1]._tc.xpath(".//w:shd/@w:fill")
     assert fills and fills[0] != "auto"  # red count cell is coloured
 
-    body = "\n".join(paragraphs)
-    assert INJECTED_EVIDENCE in body  # How do we know it? lists every piece of evidence
-    assert "Return interview audit" in body
-    assert "Weekly MASH data[31m with escape" in body
+    # "How do we know it?" lists every piece of evidence, a table for each type
+    evidence = {
+        row.cells[0].text: [c.text for c in row.cells[1:]]
+        for table in document.tables
+        if table.rows[0].cells[0].text == "Evidence"
+        for row in table.rows[1:]
+    }
+    assert evidence[INJECTED_EVIDENCE] == [
+        "Front door decisions",
+        "1\u00a0Mar\u00a02024",
+        "QA team; SharePoint | Audits",
+    ]
+    assert evidence["Return interview audit"][0] == "Return interviews"
+    assert "Weekly MASH data[31m with escape" in evidence
 
     criteria_table = document.tables[1]
     letters = [row.cells[0].text for row in criteria_table.rows[1:]]
@@ -385,7 +483,26 @@ def test_word_survives_characters_xml_cannot_hold(tmp_path: Path) -> None:
     summary = summarise(loaded.framework, loaded.assessment)
     document = docx.Document(io.BytesIO(export_report(summary, "docx")))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Odd text" in text
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Odd text" in cells
     assert any("Plans and reviews" in c for c in cells)
     assert "Help and protection" in text and "Amber" in text
+
+
+def test_word_export_lists_every_one_of_many_items(tmp_path: Path) -> None:
+    """Hundreds of pieces of evidence and actions on one criterion: every one is listed. (How
+    long thousands take is measured in benchmarks/, not here.)"""
+    import docx
+
+    body = '[criteria.hp-plans]\nrating = "amber"\n' + "".join(
+        f'[[criteria.hp-plans.evidence]]\nwhat = "Audit {n}"\ntype = "case_audit"\n'
+        f'date = 2024-01-01\nowner = "QA"\n'
+        for n in range(600)
+    )
+    body += "".join(f'[[criteria.hp-plans.actions]]\nwhat = "Action {n}"\n' for n in range(200))
+    loaded = load_assessment(write_assessment(tmp_path, "big.toml", body))
+    summary = summarise(loaded.framework, loaded.assessment)
+    document = docx.Document(io.BytesIO(export_report(summary, "docx")))
+    cells = {row.cells[0].text for table in document.tables for row in table.rows}
+    assert {f"Audit {n}" for n in range(600)} <= cells
+    assert {f"Action {n}" for n in range(200)} <= cells
