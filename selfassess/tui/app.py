@@ -1,47 +1,48 @@
-"""The selfassess app: opening, creating, saving and closing assessment files, and the screens.
+"""The selfassess app: the screens and dialogs around one open assessment file.
 
 ``make_app`` builds the app for the command line and for the tests alike; ``run_tui`` runs it.
-The app owns the open ``Draft`` and every file operation (through ``store``), so the screens
-only show and edit.
+The rules for files (locks, recovery, saves made by others, migration) are in
+``selfassess.files.session``: the app shows its questions as dialogs and passes the answers
+back. Screens tell the app what happened with messages (``selfassess.tui.messages``).
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import tomli
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import DeliveryComplete, DeliveryFailed
 
-from selfassess.files import locking
-
-from selfassess.files import recent
-from selfassess.model.assessment import check_assessment, decode_assessment, new_assessment
-from selfassess.model.editing import Draft
-from selfassess.model.errors import InputError, Problem
-from selfassess.views.render import plain
-from selfassess.files.store import (
-    bundled_framework_files,
-    dumps_assessment,
-    framework_for,
-    load_assessment,
-    load_framework,
-    parse_toml,
-    read_toml,
-    relative_path,
-    save_assessment,
+from selfassess.files import recent, session
+from selfassess.files.paths import config_dir
+from selfassess.files.session import (
+    ChangedOnDisk,
+    FileProblem,
+    HeldByColleague,
+    HolderAnswer,
+    MigrationOffer,
+    Missing,
+    RecoveryOffer,
+    RecoverySnapshot,
+    Session,
 )
+from selfassess.files.store import Loaded, bundled_framework_files, load_framework
+from selfassess.model.dates import long_date_time
+from selfassess.model.editing import Draft
+from selfassess.model.errors import InputError
+from selfassess.tui.commands import AssessmentCommands
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
-from selfassess.tui.screens.main import MainScreen
+from selfassess.tui.messages import DraftChanged, ScorecardRequested
+from selfassess.tui.screens.main import MainScreen, assessment_screen
+from selfassess.views.render import plain
 
 if TYPE_CHECKING:
-    # Only the assessment screen is needed to start; the others are imported when first shown.
     from selfassess.tui.screens.start import StartScreen
     from selfassess.tui.widgets.framework_list import FrameworkChoice
 
@@ -70,6 +71,7 @@ class SelfAssessApp(App[int]):
 
     CSS_PATH = "selfassess.tcss"
     TITLE = "selfassess"
+    COMMANDS: ClassVar = App.COMMANDS | {AssessmentCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="app.save", tooltip="Save the assessment"),
@@ -125,36 +127,24 @@ class SelfAssessApp(App[int]):
         self.cwd = cwd or Path.cwd()
         self.today = today or datetime.date.today()
         self.theme = theme
-        self.draft: Draft | None = None
-        self.stamp: locking.Stamp | None = None
+        self.session: Session | None = None
+        """The open assessment file, if any."""
+        self.keymap: dict[str, str] = {}
+        """The user's key changes (binding id → keys), for the help screen."""
         self.startup_warning = ""
         """Shown once when the app starts (e.g. a key settings file that could not be read)."""
         self._asking_to_quit = False
-        self._recovery_written = ""
-        """The text last written to the recovery file (not written again if unchanged)."""
         self._autosave_warned = False
-        self._collect_when_ready = False
 
-    def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run with Python's cyclic garbage collector paused until the first screen is drawn.
+    @property
+    def draft(self) -> Draft | None:
+        """The open assessment, as edited so far."""
+        return self.session.draft if self.session is not None else None
 
-        Starting makes hundreds of thousands of objects that live as long as the app (Textual's
-        styles and widgets, the framework, the assessment), and the collector would walk them
-        again and again while they are made (some 50 ms here). When the screen is up they are
-        set aside for good (``gc.freeze``) and collection goes on as usual for the rest.
-        """
-        self._collect_when_ready = gc.isenabled()
-        gc.disable()
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            if self._collect_when_ready:
-                gc.enable()
-
-    def on_ready(self) -> None:
-        if self._collect_when_ready:
-            gc.freeze()
-            gc.enable()
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        """Use the user's keys (binding id → keys) and remember them for the help screen."""
+        super().set_keymap(keymap)
+        self.keymap = dict(keymap)
 
     @property
     def frameworks(self) -> list[FrameworkChoice]:
@@ -181,7 +171,7 @@ class SelfAssessApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Saving and closing need an open assessment (the start screen has none)."""
         if action in {"save", "close_file"}:
-            return self.draft is not None
+            return self.session is not None
         return True
 
     # --- title ----------------------------------------------------------------------------
@@ -200,6 +190,9 @@ class SelfAssessApp(App[int]):
         else:
             self.sub_title = f"{UNSAVED} · {name}" if draft.modified else name
 
+    def on_draft_changed(self, message: DraftChanged) -> None:
+        self.refresh_title()
+
     # --- start, open, create --------------------------------------------------------------
 
     def show_start(
@@ -216,16 +209,16 @@ class SelfAssessApp(App[int]):
             open_path=open_path,
             notice=notice,
         )
-        self.draft = None
+        self.session = None
         self.refresh_title()
         self._replace_all(screen)
 
-    def _on_start_screen(self) -> bool:
-        """Whether the start screen is showing (imported only here and when first shown: it is
-        not needed to open a file, and the app starts quicker without it)."""
+    def _back_to_start(self, path: Path) -> None:
+        """Show the start screen (with ``path`` typed in) unless it is showing already."""
         from selfassess.tui.screens.start import StartScreen
 
-        return isinstance(self.screen, StartScreen)
+        if not isinstance(self.screen, StartScreen):
+            self.show_start(open_path=path)
 
     def _replace_all(self, screen: StartScreen | MainScreen) -> None:
         """Make ``screen`` the only screen above the app's blank base screen."""
@@ -233,168 +226,126 @@ class SelfAssessApp(App[int]):
             self.pop_screen()
         self.push_screen(screen)
 
-    def open_file(self, path: Path, *, from_command_line: bool = False) -> None:
-        """Open an assessment; a file that does not exist yet is offered to be created.
+    def show_problem(self, problem: FileProblem) -> None:
+        self.push_screen(ErrorDialog(problem.title, problem.message, problem.advice))
 
-        A file that cannot be used is never written: the full list of its problems is shown,
-        and the user is back at the start screen.
-        """
+    def open_file(self, path: Path, *, from_command_line: bool = False) -> None:
+        """Open an assessment; a file named on the command line that does not exist yet is
+        offered to be created. A file that cannot be used is never written: its problems are
+        shown in full, over the start screen."""
         path = path.expanduser()
         if not path.is_absolute():
             path = self.cwd / path
-        if from_command_line and not path.exists():
+        result = session.read(path, missing_is_new=from_command_line)
+        if isinstance(result, Missing):
             self.show_start(
                 new_path=path,
                 notice=f"{path} does not exist yet. To start a new assessment in it, choose "
                 "the framework and type the name of the local authority.",
             )
-            return
-        try:
-            loaded = load_assessment(path)
-        except InputError as exc:
-            if not self._on_start_screen():
-                self.show_start(open_path=path)
-            if any(p.place == "framework_version" for p in exc.problems):
-                self.offer_migration(path)
-                return
-            self.push_screen(
-                ErrorDialog(
-                    "This file could not be opened",
-                    exc.summary(),
-                    "The file has not been changed. Correct it in a text editor, or open "
-                    "another file.",
-                )
-            )
-            return
-        self._check_holder(
-            path,
-            lambda read_only: self._open_draft(
-                Draft(path, loaded.framework, loaded.assessment, read_only=read_only),
-                offer_recovery=True,
-            ),
-        )
+        elif isinstance(result, FileProblem):
+            self._back_to_start(path)
+            self.show_problem(result)
+        elif isinstance(result, MigrationOffer):
+            self._back_to_start(path)
+            self.ask_migration(result)
+        else:
+            self._claim(result, offer_recovery=True)
 
-    def _check_holder(self, path: Path, then: Callable[[bool], None]) -> None:
-        """If a colleague has the file open, say who and since when, and let the user decide:
-        open it read-only (the safe choice), knowingly take it over, or cancel.
+    def _claim(self, loaded: Loaded, *, offer_recovery: bool) -> None:
+        """Hold the file and open it; if a colleague has it open, ask first."""
+        held = session.claim(loaded.path)
+        if held is None:
+            self._open(Session(loaded), offer_recovery=offer_recovery)
+        else:
+            self.ask_holder(held, loaded, offer_recovery=offer_recovery)
 
-        ``then`` is called with whether the file is to be opened read-only.
-        """
-        try:
-            holder = locking.acquire(path)
-        except OSError:
-            holder = None  # a read-only folder: nothing to lock, and nothing lost
-        if holder is None:
-            then(False)
-            return
+    def ask_holder(self, held: HeldByColleague, loaded: Loaded, *, offer_recovery: bool) -> None:
+        """Say who has the file open and since when; let the user open it read-only (the safe
+        choice), knowingly take it over, or cancel."""
 
         def answered(answer: str | None) -> None:
-            if answer == "take":
-                try:
-                    locking.acquire(path, take_over=True)
-                except OSError:
-                    pass
-                then(False)
-            elif answer == "read":
-                then(True)
-            elif not self._on_start_screen():
-                self.show_start(open_path=path)
+            if answer == HolderAnswer.TAKE_OVER.value:
+                session.claim(loaded.path, take_over=True)
+                self._open(Session(loaded), offer_recovery=offer_recovery)
+            elif answer == HolderAnswer.READ_ONLY.value:
+                self._open(Session(loaded, read_only=True))
+            else:
+                self._back_to_start(loaded.path)
 
         self.push_screen(
             ChoiceDialog(
                 "Someone else has this file open",
-                f"{holder.describe()}. Open it read-only to look without changing it. If you "
+                f"{held.holder}. Open it read-only to look without changing it. If you "
                 "take it over and you both make changes, one of you will lose them when the "
                 "other saves.",
                 [
-                    ("read", "Open read-only", "primary"),
-                    ("take", "Take it over", "warning"),
-                    ("cancel", "Cancel", "default"),
+                    (HolderAnswer.READ_ONLY.value, "Open read-only", "primary"),
+                    (HolderAnswer.TAKE_OVER.value, "Take it over", "warning"),
+                    (HolderAnswer.CANCEL.value, "Cancel", "default"),
                 ],
-                focus_key="read",
+                focus_key=HolderAnswer.READ_ONLY.value,
             ),
             answered,
         )
 
-    def _open_draft(self, draft: Draft, *, offer_recovery: bool = False) -> None:
-        self.draft = draft
-        self.stamp = locking.Stamp.of(draft.path)
-        self._recovery_written = ""
-        recent.remember(draft.path)
+    def _open(self, opened: Session, *, offer_recovery: bool = False) -> None:
+        self.session = opened
         self.refresh_title()
-        self._replace_all(MainScreen(draft, today=self.today))
-        if offer_recovery and not draft.read_only:
-            self.offer_recovery()
+        self._replace_all(assessment_screen(opened.draft, today=self.today))
+        if offer_recovery:
+            offer = opened.recovery_offer()
+            if isinstance(offer, FileProblem):
+                self.show_problem(offer)
+            elif isinstance(offer, RecoveryOffer):
+                self.ask_recovery(opened, offer)
 
-    # --- autosave and recovery ------------------------------------------------------------
-
-    def autosave(self) -> None:
-        """Copy unsaved work to the recovery file beside the assessment (never the file itself).
-
-        Runs every few seconds; a crash or a lost connection then costs seconds of work.
-        """
-        draft = self.draft
-        if draft is None or draft.read_only:
-            return
-        self._flush_edits()
-        if not draft.modified:
-            if self._recovery_written:
-                locking.discard_recovery(draft.path)
-                self._recovery_written = ""
-            return
-        text = dumps_assessment(draft.assessment, draft.framework)
-        if text == self._recovery_written:
-            return
+    def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
+        """Start a new assessment and write it at once, so the file exists from the start."""
         try:
-            locking.write_recovery(draft.path, text)
+            loaded = session.create(choice.framework, choice.file, authority, path)
         except OSError as exc:
-            if not self._autosave_warned:
-                self._autosave_warned = True
-                self.notify(
-                    f"Unsaved work could not be copied for recovery ({exc.strerror or exc}). "
-                    "Save often.",
-                    title="Autosave",
-                    severity="warning",
-                    markup=False,
+            self.push_screen(
+                ErrorDialog(
+                    "The assessment could not be created",
+                    f"{path}: {exc.strerror or exc}",
+                    "Choose another folder, or check that you may save files there.",
                 )
+            )
             return
-        self._recovery_written = text
+        self._claim(loaded, offer_recovery=False)
 
-    def offer_recovery(self) -> None:
-        """If unsaved work was left behind (a crash, a killed terminal), offer to restore it."""
-        draft = self.draft
-        if draft is None:
-            return
-        text = locking.read_recovery(draft.path)
-        recovery = locking.recovery_path(draft.path)
-        if text is None:
-            if recovery.exists():
-                self._report_bad_recovery(recovery, "it is not readable UTF-8 text")
-            return
-        try:
-            saved = draft.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            saved = None
-        if text == saved or text == dumps_assessment(draft.assessment, draft.framework):
-            locking.discard_recovery(draft.path)  # nothing was lost
-            return
-        try:
-            when = datetime.datetime.fromtimestamp(recovery.stat().st_mtime)
-            moment = when.strftime("%-d %B %Y at %H:%M")
-        except OSError:
-            moment = "an earlier session"
+    def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
+        self.create_file(event.choice, event.authority, event.path)
+
+    def on_start_screen_file_chosen(self, event: StartScreen.FileChosen) -> None:
+        self.open_file(event.path)
+
+    # --- recovery and autosave ------------------------------------------------------------
+
+    def ask_recovery(self, opened: Session, offer: RecoveryOffer) -> None:
+        """Unsaved work was left behind (a crash, a killed terminal): offer to restore it."""
+        moment = long_date_time(offer.saved_at) if offer.saved_at else "an earlier session"
 
         def answered(answer: str | None) -> None:
             if answer == "restore":
-                self.restore_recovery(text)
+                problem = opened.restore(offer)
+                if problem is not None:
+                    self.show_problem(problem)
+                    return
+                self._replace_all(assessment_screen(opened.draft, today=self.today))
+                self.refresh_title()
+                self.notify(
+                    "The unsaved work was restored. Save to keep it.", timeout=5, markup=False
+                )
             elif answer == "discard":
-                locking.discard_recovery(draft.path)
+                opened.discard_recovery()
                 self.notify("The unsaved work was discarded.", timeout=3, markup=False)
 
         self.push_screen(
             ChoiceDialog(
                 f"Restore the unsaved work from {moment}?",
-                f"{draft.path.name} was not saved the last time it was open (the program was "
+                f"{offer.path.name} was not saved the last time it was open (the program was "
                 "closed or stopped before saving). The unsaved work was kept.",
                 [
                     ("restore", "Restore", "primary"),
@@ -406,127 +357,86 @@ class SelfAssessApp(App[int]):
             answered,
         )
 
-    def restore_recovery(self, text: str) -> None:
-        """Put the recovered work in the open draft, checked like any file; unsaved until saved."""
-        draft = self.draft
-        if draft is None:
-            return
-        recovery = locking.recovery_path(draft.path)
-        try:
-            data = parse_toml(text.encode("utf-8"), recovery)
-            assessment, problems = decode_assessment(data, str(recovery))
-            if assessment is None:
-                raise InputError(recovery, problems)
-            if (assessment.framework, assessment.framework_version) != (
-                draft.framework.id,
-                draft.framework.version,
-            ):
-                problems.append(
-                    Problem("framework", "it was made against another framework than the file")
-                )
-            else:
-                problems += check_assessment(assessment, draft.framework)
-            if problems:
-                raise InputError(recovery, problems)
-        except InputError as exc:
-            self._report_bad_recovery(recovery, exc.summary())
-            return
-        draft.restore(assessment)
-        self._replace_all(MainScreen(draft, today=self.today))
-        self.refresh_title()
-        self.notify("The unsaved work was restored. Save to keep it.", timeout=5, markup=False)
+    def autosave(self) -> None:
+        """Copy unsaved work to the recovery file beside the assessment (never the file itself).
 
-    def _report_bad_recovery(self, recovery: Path, problem: str) -> None:
-        self.push_screen(
-            ErrorDialog(
-                "The unsaved work could not be restored",
-                problem,
-                f"The saved version is open. The recovery file was kept as {recovery}, so "
-                "nothing more is lost; it is a text file you can look at.",
-            )
+        Runs every few seconds, so a crash or a lost connection costs seconds of work. The copy
+        is taken here and written in the background: a slow network drive never holds up the
+        screen.
+        """
+        opened = self.session
+        if opened is None:
+            return
+        self._flush_edits()
+        snapshot = opened.snapshot()
+        if snapshot is not None:
+            self._write_recovery(opened, snapshot)
+
+    @work(thread=True, group="autosave")
+    def _write_recovery(self, opened: Session, snapshot: RecoverySnapshot) -> None:
+        # A copy that fails must never stop the person working: they are told, and carry on.
+        try:
+            opened.write_recovery(snapshot)
+        except OSError as exc:
+            self.call_from_thread(self._autosave_failed, exc.strerror or str(exc))
+        except Exception as exc:
+            self.call_from_thread(self._autosave_failed, str(exc))
+
+    def _autosave_failed(self, reason: str) -> None:
+        if self._autosave_warned:
+            return
+        self._autosave_warned = True
+        self.notify(
+            f"Your unsaved work could not be copied for safe keeping ({reason}). "
+            "Save often with Ctrl+S.",
+            title="Autosave",
+            severity="warning",
+            timeout=10,
+            markup=False,
         )
 
     # --- migration ------------------------------------------------------------------------
 
-    def offer_migration(self, path: Path) -> None:
+    def ask_migration(self, offer: MigrationOffer) -> None:
         """The file was made against an older version of its framework: offer to carry it over
         to a new file (the original is never changed)."""
-        from selfassess.model.migration import migrate
-
-        try:
-            assessment, problems = decode_assessment(read_toml(path), str(path))
-            if assessment is None:
-                raise InputError(path, problems)
-            target = framework_for(assessment, path)
-        except InputError as exc:
-            self.push_screen(ErrorDialog("This file could not be opened", exc.summary()))
-            return
-        migrated, report = migrate(assessment, target)
-        output = _free_name(path, "migrated")
         lost = (
             "Everything recorded can be carried over."
-            if not report.dropped
+            if not offer.dropped
             else "Could not be carried over (it stays in the original):\n"
-            + "\n".join(f"• {line}" for line in report.dropped)
+            + "\n".join(f"• {line}" for line in offer.dropped)
         )
+        name, output = offer.path.name, offer.output.name
 
         def answered(answer: str | None) -> None:
             if answer != "migrate":
                 return
             try:
-                save_assessment(migrated, output, target)
+                written = session.carry_over(offer)
             except OSError as exc:
                 self.push_screen(
                     ErrorDialog(
                         "The carried-over assessment could not be written",
-                        f"{output}: {exc.strerror or exc}",
+                        f"{offer.output}: {exc.strerror or exc}",
                     )
                 )
                 return
-            self.open_file(output)
+            self.open_file(written)
 
         self.push_screen(
             ChoiceDialog(
                 "This assessment was made against an older framework",
-                f"{path.name} was made against version {assessment.framework_version} of "
-                f"{target.id}, which is now version {target.version}. It can be carried over "
-                f"to a new file, {output.name}; {path.name} itself is not changed.\n\n{lost}",
+                f"{name} was made against version {offer.old_version} of "
+                f"{offer.framework_id}, which is now version {offer.new_version}. It can be "
+                f"carried over to a new file, {output}; {name} itself is not changed.\n\n{lost}",
                 [
-                    ("migrate", f"Carry it over to {output.name}", "primary"),
+                    ("migrate", f"Carry it over to {output}", "primary"),
                     ("cancel", "Cancel", "default"),
                 ],
                 focus_key="migrate",
             ),
             answered,
         )
-
-    def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
-        """Start a new assessment and write it at once, so the file exists from the start."""
-        framework_file = relative_path(choice.file, path.parent) if choice.file is not None else ""
-        assessment = new_assessment(choice.framework, authority, framework_file=framework_file)
-        try:
-            save_assessment(assessment, path, choice.framework)
-        except OSError as exc:
-            self.push_screen(
-                ErrorDialog(
-                    "The assessment could not be created",
-                    f"{path}: {exc.strerror or exc}",
-                    "Choose another folder, or check that you may save files there.",
-                )
-            )
-            return
-        self._check_holder(
-            path,
-            lambda read_only: self._open_draft(
-                Draft(path, choice.framework, assessment, read_only=read_only)
-            ),
-        )
-
-    def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
-        self.create_file(event.choice, event.authority, event.path)
-
-    def on_start_screen_file_chosen(self, event: StartScreen.FileChosen) -> None:
-        self.open_file(event.path)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -539,13 +449,13 @@ class SelfAssessApp(App[int]):
         self.save(then=None)
 
     def save(self, then: Callable[[], object] | None) -> None:
-        """Save atomically; if someone else saved the file meanwhile, ask before replacing it."""
-        draft = self.draft
-        if draft is None:
+        """Save; if someone else saved the file meanwhile, ask before replacing it."""
+        opened = self.session
+        if opened is None:
             return
-        if draft.read_only:
+        if opened.draft.read_only:
             self.notify(
-                f"{draft.path.name} is open read-only because a colleague has it open, so it "
+                f"{opened.path.name} is open read-only because a colleague has it open, so it "
                 "is not saved. Close it and open it again to take it over.",
                 title="Read-only",
                 severity="warning",
@@ -553,84 +463,74 @@ class SelfAssessApp(App[int]):
             )
             return
         self._flush_edits()
-        if self.stamp is not None and locking.changed_on_disk(draft.path, self.stamp):
-            copy_path = _free_name(draft.path, "copy")
+        changed = opened.changed_on_disk()
+        if changed is None:
+            self._write(opened, then)
+        else:
+            self.ask_changed_on_disk(opened, changed, then)
 
-            def answered(answer: str | None) -> None:
-                if answer == "yes":
-                    self._write(then)
-                elif answer == "copy":
-                    self._save_as_copy(copy_path, then)
+    def ask_changed_on_disk(
+        self, opened: Session, changed: ChangedOnDisk, then: Callable[[], object] | None
+    ) -> None:
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self._write(opened, then)
+            elif answer == "copy":
+                self._write(opened, then, copy_path=changed.copy_path)
 
-            self.push_screen(
-                ChoiceDialog(
-                    "The file changed since you opened it",
-                    f"Someone (or another program) saved {draft.path} after you opened it. "
-                    "Overwriting replaces their version with yours (theirs is kept as "
-                    f"{draft.path.name}.bak). Or save yours as {copy_path.name} and compare "
-                    "them (selfassess diff).",
-                    [
-                        ("yes", "Overwrite", "warning"),
-                        ("copy", "Save as a copy", "primary"),
-                        ("cancel", "Cancel", "default"),
-                    ],
-                    focus_key="cancel",
-                ),
-                answered,
-            )
-            return
-        self._write(then)
+        self.push_screen(
+            ChoiceDialog(
+                "The file changed since you opened it",
+                f"Someone (or another program) saved {changed.path.name} after you opened it. "
+                "Overwriting replaces their version with yours (theirs is kept as "
+                f"{changed.path.name}.bak). Or save yours as {changed.copy_path.name} and "
+                "compare them (selfassess diff).",
+                [
+                    ("yes", "Overwrite", "warning"),
+                    ("copy", "Save as a copy", "primary"),
+                    ("cancel", "Cancel", "default"),
+                ],
+                focus_key="cancel",
+            ),
+            answered,
+        )
 
-    def _save_as_copy(self, copy_path: Path, then: Callable[[], object] | None) -> None:
-        """Save to a new file beside the original and carry on editing the copy."""
-        draft = self.draft
-        assert draft is not None
-        original = draft.path
-        draft.path = copy_path
-        if not self._write(then):
-            draft.path = original
-            return
-        locking.discard_recovery(original)
+    def _write(
+        self,
+        opened: Session,
+        then: Callable[[], object] | None,
+        *,
+        copy_path: Path | None = None,
+    ) -> None:
+        """Save the draft (to ``copy_path`` if given); if it cannot be, say so plainly."""
+        target = copy_path or opened.path
         try:
-            locking.release(original)
-            locking.acquire(copy_path)
-        except OSError:
-            pass
-
-    def _write(self, then: Callable[[], object] | None) -> bool:
-        """Save the draft to its file; whether it was saved (if not, the user was told)."""
-        draft = self.draft
-        assert draft is not None
-        try:
-            save_assessment(draft.assessment, draft.path, draft.framework)
+            if copy_path is None:
+                opened.save()
+            else:
+                opened.save_as_copy(copy_path)
         except OSError as exc:
             self.push_screen(
                 ErrorDialog(
                     "The assessment could not be saved",
-                    f"{draft.path}: {exc.strerror or exc}",
+                    f"{target}: {exc.strerror or exc}",
                     "Your changes are still here. Check the folder is there and you may save "
                     "to it, then save again.",
                 )
             )
-            return False
-        draft.mark_saved()
-        locking.discard_recovery(draft.path)
-        self._recovery_written = ""
-        self.stamp = locking.Stamp.of(draft.path)
-        recent.remember(draft.path)
+            return
         self.refresh_title()
-        self.notify(f"Saved {draft.path.name}", timeout=3, markup=False)
+        self.notify(f"Saved {opened.path.name}", timeout=3, markup=False)
         if then is not None:
             then()
-        return True
 
     # --- leaving --------------------------------------------------------------------------
 
     def _leave(self, then: Callable[[], object]) -> None:
         """Run ``then`` after asking Save / Discard / Cancel if there are unsaved changes."""
-        draft = self.draft
+        opened = self.session
         self._flush_edits()
-        if draft is None or not draft.modified:
+        if opened is None or not opened.draft.modified:
             then()
             return
         if self._asking_to_quit:
@@ -642,13 +542,13 @@ class SelfAssessApp(App[int]):
             if answer == "save":
                 self.save(then=then)
             elif answer == "discard":
-                locking.discard_recovery(draft.path)  # a deliberate choice: nothing to recover
+                opened.discard_recovery()  # a deliberate choice: nothing to recover
                 then()
 
         self.push_screen(
             ChoiceDialog(
                 "Save your changes?",
-                f"You have changes to {draft.path.name} that are not saved yet.",
+                f"You have changes to {opened.path.name} that are not saved yet.",
                 [
                     ("save", "Save", "primary"),
                     ("discard", "Don't save", "error"),
@@ -673,11 +573,8 @@ class SelfAssessApp(App[int]):
         self._leave(close)
 
     def _release(self) -> None:
-        if self.draft is not None:
-            try:
-                locking.release(self.draft.path)
-            except OSError:
-                pass
+        if self.session is not None:
+            self.session.release()
 
     def on_unmount(self) -> None:
         self._release()
@@ -704,6 +601,9 @@ class SelfAssessApp(App[int]):
             ),
             answered,
         )
+
+    def action_export_report(self, fmt: str) -> None:
+        self.export_report(fmt)
 
     def export_report(self, fmt: str) -> None:
         """Deliver the report in ``fmt``: a download in a browser, else the downloads folder."""
@@ -752,27 +652,22 @@ class SelfAssessApp(App[int]):
                 return screen
         return None
 
-    def back_to_main(self) -> None:
+    def action_back_to_main(self) -> None:
         """Close the screens above the assessment screen (the scorecard, help)."""
         main = self.main_screen()
         while main is not None and self.screen is not main and len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def show_scorecard(self) -> None:
+    def action_scorecard(self) -> None:
         if self.draft is None:
             return
-        self.back_to_main()
-        # One scorecard screen per open assessment, kept installed: building its widgets and
-        # styles is most of the cost of opening it, and it recomputes the scores on each resume.
-        if not self.is_screen_installed("scorecard") or (
-            self.get_screen("scorecard").draft is not self.draft  # type: ignore[attr-defined]
-        ):
-            if self.is_screen_installed("scorecard"):
-                self.uninstall_screen("scorecard")
-            from selfassess.tui.screens.scorecard import ScorecardScreen
+        from selfassess.tui.screens.scorecard import ScorecardScreen
 
-            self.install_screen(ScorecardScreen(self.draft), name="scorecard")
-        self.push_screen("scorecard")
+        self.action_back_to_main()
+        self.push_screen(ScorecardScreen(self.draft))
+
+    def on_scorecard_requested(self, message: ScorecardRequested) -> None:
+        self.action_scorecard()
 
     def action_help(self) -> None:
         from selfassess.tui.screens.help import HelpScreen, describe_keys
@@ -780,23 +675,12 @@ class SelfAssessApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         main = self.main_screen()
-        screens: list[object] = [main] if main else []
+        bindings = [*(type(main).BINDINGS if main else []), *self.BINDINGS]
         framework = self.draft.framework if self.draft else None
-        self.push_screen(HelpScreen(describe_keys(self, screens), framework))
+        self.push_screen(HelpScreen(describe_keys(self, bindings, self.keymap), framework))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
-
-
-def _free_name(path: Path, word: str) -> Path:
-    """``NAME-word.toml`` beside ``path`` (``NAME-word-2.toml`` ... if taken): never an
-    existing file."""
-    candidate = path.with_name(f"{path.stem}-{word}{path.suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{word}-{number}{path.suffix}")
-        number += 1
-    return candidate
 
 
 def make_app(
@@ -820,9 +704,8 @@ def make_app(
 
 
 def keymap_path() -> Path:
-    """Where a user may change keys: ``$XDG_CONFIG_HOME/selfassess/keys.toml``."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "selfassess" / "keys.toml"
+    """Where a user may change keys: ``keys.toml`` in the settings folder (see ``files.paths``)."""
+    return config_dir() / "keys.toml"
 
 
 def load_keymap(path: Path) -> tuple[dict[str, str], str]:

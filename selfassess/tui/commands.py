@@ -9,48 +9,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from selfassess.model.filtering import NOT_RATED
-from selfassess.views.render import plain
 from selfassess.tui.exporting import REPORT_FORMATS
-
-if TYPE_CHECKING:
-    from selfassess.tui.app import SelfAssessApp
-    from selfassess.tui.screens.main import MainScreen
+from selfassess.tui.screens.main import MainScreen
+from selfassess.views.render import plain
 
 Command = tuple[str, Callable[[], object], str]
 
 
 class AssessmentCommands(Provider):
-    """Commands for the open assessment, from the assessment and scorecard screens."""
-
-    @property
-    def typed_app(self) -> SelfAssessApp:
-        return self.app  # type: ignore[return-value]
+    """Commands for the open assessment (on the assessment and scorecard screens), and the
+    app's own (everywhere). The app's are run as its actions, by name."""
 
     def _main(self) -> MainScreen | None:
-        from selfassess.tui.screens.main import MainScreen
-
         for screen in self.app.screen_stack:
             if isinstance(screen, MainScreen):
                 return screen
         return None
 
-    def _on_main(self, then: Callable[[], object]) -> Callable[[], None]:
+    def _app(self, action: str) -> Callable[[], object]:
+        """A command that runs one of the app's actions (e.g. ``save``)."""
+        return partial(self.app.run_action, action)
+
+    def _on_main(self, then: Callable[[], object]) -> Callable[[], object]:
         """A command that first comes back to the assessment screen, then runs ``then``."""
 
-        def run() -> None:
-            self.typed_app.back_to_main()
+        async def run() -> None:
+            await self.app.run_action("back_to_main")
             self.app.call_later(then)
 
         return run
 
     def commands(self, *, searching: bool) -> list[Command]:
         """Every action that makes sense where the palette was opened."""
-        app = self.typed_app
+        app = self._app
         main = self._main()
         found: list[Command] = []
         if main is not None:
@@ -126,16 +121,16 @@ class AssessmentCommands(Provider):
                         )
                     )
             if self.screen is main:
-                found.append(("View: Scorecard", app.show_scorecard, "Grades and gaps"))
+                found.append(("View: Scorecard", app("scorecard"), "Grades and gaps"))
             else:
-                found.append(("View: Criteria", app.back_to_main, "Back to the list"))
+                found.append(("View: Criteria", app("back_to_main"), "Back to the list"))
             found += [
-                ("File: Save", app.action_save, "Save the assessment file"),
+                ("File: Save", app("save"), "Save the assessment file"),
             ]
             found += [
                 (
                     f"File: Export report as {fmt.label}",
-                    partial(app.export_report, fmt.id),
+                    app(f"export_report({fmt.id!r})"),
                     "Download it in a browser; in a terminal, saved in your downloads folder",
                 )
                 for fmt in REPORT_FORMATS
@@ -143,14 +138,14 @@ class AssessmentCommands(Provider):
             found += [
                 (
                     "File: Close and open another",
-                    app.action_close_file,
+                    app("close_file"),
                     "Back to the start screen",
                 ),
             ]
         found += [
-            ("View: Help and keys", app.action_help, "Every key and what the marks mean"),
-            ("View: Switch light or dark", app.action_toggle_theme, ""),
-            ("File: Quit", app.action_quit, "Asks first if there are unsaved changes"),
+            ("View: Help and keys", app("help"), "Every key and what the marks mean"),
+            ("View: Switch light or dark", app("toggle_theme"), ""),
+            ("File: Quit", app("quit"), "Asks first if there are unsaved changes"),
         ]
         return found
 

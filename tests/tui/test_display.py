@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import Footer, Static
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ActionDialog, EvidenceDialog
@@ -15,7 +16,6 @@ from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.screens.scorecard import ScorecardScreen
 from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
-from selfassess.tui.widgets.key_bar import KeyBar
 
 AppFactory = Callable[..., SelfAssessApp]
 
@@ -36,12 +36,11 @@ async def test_help_lists_every_key(app_for: AppFactory, assessment_path: Path) 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
-        for node in (main, app):
-            for _, binding in node._bindings:
-                if binding.id:
-                    description = binding.tooltip or binding.description
-                    assert description in text, binding.id
-                    assert friendly_key(app, binding.key) in text, binding.key
+        for binding in Binding.make_bindings([*type(main).BINDINGS, *app.BINDINGS]):
+            if binding.id:
+                description = binding.tooltip or binding.description
+                assert description in text, binding.id
+                assert friendly_key(app, binding.key) in text, binding.key
         assert "x / Delete / Backspace" in text
         assert "Limiting criterion" in text and "Practice is outstanding." in text
         await pilot.press("escape")
@@ -144,39 +143,6 @@ async def test_a_startup_warning_is_shown_once(app_for: AppFactory, assessment_p
         assert [n.message for n in app._notifications] == [app.startup_warning]
 
 
-async def test_moving_and_rating_paint_the_screen_once(
-    app_for: AppFactory, assessment_path: Path
-) -> None:
-    """Each frame is a wait for the person at the keyboard: the tree and the detail beside it
-    change together, and a change of size in the detail does not cost a second layout."""
-    app = app_for(assessment_path)
-    async with app.run_test(size=(100, 40)) as pilot:
-        frames: list[object] = []
-        display = app._display
-
-        def counting(screen: object, renderable: object) -> None:
-            display(screen, renderable)  # type: ignore[arg-type]
-            if renderable is not None:
-                frames.append(renderable)
-
-        app._display = counting  # type: ignore[method-assign]
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        await pilot.pause()
-        await pilot.press("g")  # the first change also puts "unsaved" in the title: not timed
-        await pilot.pause()
-        shown = []
-        for key in ("down", "a", "down"):  # criterion to criterion within a judgement
-            frames.clear()
-            await pilot.press(key)
-            await pilot.pause()
-            shown.append(screen.panel.criterion_id)
-            assert len(frames) == 1, key
-        # the detail followed the cursor each time
-        assert shown[0] == shown[1] != shown[2]
-        assert screen.current_criterion == screen.tree.current.id  # type: ignore[union-attr]
-
-
 def rendered(widget: Static) -> str:
     return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
 
@@ -189,19 +155,30 @@ async def test_questions_open_with_a_click_or_enter_and_stay_open(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         prompts = screen.query_one("#prompts", Fold)
+
+        def shown() -> str:
+            """The fold's lines as on the screen (nothing of what is closed)."""
+            return "\n".join(
+                rendered(widget) for widget in prompts.query(Static) if widget.region.height
+            )
+
         first = screen.panel.criterion_id
-        assert prompts.items and "▶ Questions to ask" in rendered(prompts)
-        assert prompts.items[0][:20] not in rendered(prompts)
-        await pilot.click(prompts)
-        assert "▼ Questions to ask" in rendered(prompts)
-        assert prompts.items[0][:20] in rendered(prompts)
-        screen.tree.focus()  # the click took the focus to the questions
+        assert prompts.items and "▶ Questions to ask" in shown()
+        assert prompts.items[0][:20] not in shown()
+        await pilot.click("#prompts CollapsibleTitle")
+        await pilot.pause()
+        assert "▼ Questions to ask" in shown()
+        assert prompts.items[0][:20] in shown()
+        screen.criterion_tree.focus()  # the click took the focus to the questions
         await pilot.press("down")  # the next criterion: still open, with its own questions
+        await pilot.pause()
         assert screen.panel.criterion_id != first
-        assert "▼" in rendered(prompts) and prompts.items[0][:20] in rendered(prompts)
-        prompts.focus()
+        assert "▼" in shown() and prompts.items[0][:20] in shown()
+        prompts.query_one("CollapsibleTitle").focus()
+        await pilot.pause()
         await pilot.press("enter")
-        assert "▶" in rendered(prompts)
+        await pilot.pause()
+        assert "▶" in shown()
 
 
 async def test_keys_at_the_bottom_work_with_the_mouse(
@@ -209,11 +186,13 @@ async def test_keys_at_the_bottom_work_with_the_mouse(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        bar = app.screen.query_one(KeyBar)
-        text = str(bar.render())
-        assert "Scorecard" in text and "Rate" in text
-        span = next(s for s in bar._spans if s.key == "s")
-        await pilot.click(bar, offset=(span.start, 0))
+        footer = app.screen.query_one(Footer)
+        text = " ".join(str(item.render()) for item in footer.query("FooterKey, FooterLabel"))
+        assert "Scorecard" in text and "Rate" in text and "^p" in text  # and the palette
+        scorecard = next(
+            key for key in footer.query("FooterKey") if "Scorecard" in str(key.render())
+        )
+        await pilot.click(scorecard)
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
 
@@ -240,7 +219,7 @@ async def test_the_screen_follows_the_terminal_size(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        bar = app.screen.query_one(KeyBar)
+        bar = app.screen.query_one(Footer)
         assert bar.region.y == 29 and bar.region.width == 100
         await pilot.resize_terminal(130, 36)
         await pilot.pause()

@@ -225,7 +225,7 @@ async def test_save_failure_is_reported_and_changes_kept(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("selfassess.tui.app.save_assessment", refuse)
+    monkeypatch.setattr("selfassess.files.session.save_assessment", refuse)
     before = assessment_path.read_bytes()
     app = app_for(assessment_path)
     async with app.run_test() as pilot:

@@ -38,10 +38,11 @@ async def _rate_and_autosave(app_for: AppFactory, path: Path) -> object:
         screen.go_to("hp-strategy")
         await pilot.press("a")
         app.autosave()
+        await app.workers.wait_for_complete()
         assert locking.recovery_path(path).exists()
         unsaved = app.draft.assessment
         # the app is torn down without the quit dialog, as a crash would leave it
-        app.draft = None
+        app.session = None
     return unsaved
 
 
@@ -133,9 +134,11 @@ async def test_autosave_only_when_there_are_changes(
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
         app.autosave()
+        await app.workers.wait_for_complete()
         assert not locking.recovery_path(assessment_path).exists()
         await pilot.press("r")
         app.autosave()
+        await app.workers.wait_for_complete()
         assert locking.recovery_path(assessment_path).exists()
         await pilot.press("ctrl+s")
         assert not locking.recovery_path(assessment_path).exists()
@@ -152,6 +155,25 @@ async def test_autosave_runs_on_a_timer(
         assert locking.recovery_path(assessment_path).exists()
 
 
+async def test_a_failed_autosave_is_said_plainly_and_the_work_stays(
+    app_for: AppFactory, assessment_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(locking, "write_recovery", refuse)
+    app = app_for(assessment_path)
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("r")
+        app.autosave()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("could not be copied" in m and "Permission denied" in m for m in messages)
+        assert app.draft.modified and UNSAVED in app.sub_title
+        assert isinstance(app.screen, MainScreen)  # nothing in the way of carrying on
+
+
 async def test_quitting_without_saving_discards_the_recovery_file(
     app_for: AppFactory, assessment_path: Path
 ) -> None:
@@ -159,6 +181,7 @@ async def test_quitting_without_saving_discards_the_recovery_file(
     async with app.run_test() as pilot:
         await pilot.press("r")
         app.autosave()
+        await app.workers.wait_for_complete()
         await pilot.press("q")
         await pilot.click("#choice-discard")
     assert not locking.recovery_path(assessment_path).exists()
@@ -260,6 +283,7 @@ async def test_a_held_file_opens_read_only_and_refuses_changes(
         await pilot.press("ctrl+s")
         assert any("is not saved" in n.message for n in app._notifications)
         app.autosave()
+        await app.workers.wait_for_complete()
         await pilot.press("q")
     assert assessment_path.read_bytes() == before
     assert not locking.recovery_path(assessment_path).exists()

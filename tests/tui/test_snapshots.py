@@ -1,28 +1,45 @@
-"""Snapshots of the main screens at 80×24 and 120×40 (``--snapshot-update`` to accept changes).
+"""Snapshots of every screen and dialog, at 80×24 and 120×36, in the dark and the light theme.
 
-Each snapshot was looked at before it was accepted. Dates, folders and the recent-files list are
-fixed by the fixtures so that the pictures only change when the app does.
+``pytest tests/tui/test_snapshots.py --snapshot-update`` accepts changes; look at the pictures
+first (``tests/tui/__snapshots__``). Dates, folders, the recent-files list, the colleague's
+computer and the recovery file's time are fixed, so the pictures change only when the app does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime
+import json
+import os
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from selfassess.files import locking
 from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.dialogs.messages import ErrorDialog
 from selfassess.tui.screens.main import MainScreen
 
 AppFactory = Callable[..., SelfAssessApp]
-SIZES = [(80, 24), (120, 40)]
+Step = Callable[[Pilot[int]], Awaitable[None]]
+
 FOLDER = Path("/home/manager/Documents")
 """Shown on the start screen as where a new file will go (never written to)."""
 
+VIEWS = pytest.mark.parametrize(
+    ("size", "theme"),
+    [
+        pytest.param((80, 24), "textual-dark", id="80x24-dark"),
+        pytest.param((80, 24), "textual-light", id="80x24-light"),
+        pytest.param((120, 36), "textual-dark", id="120x36-dark"),
+        pytest.param((120, 36), "textual-light", id="120x36-light"),
+    ],
+)
 
-async def steady(pilot: Pilot) -> None:
+
+async def steady(pilot: Pilot[int]) -> None:
     """No blinking cursors: a snapshot must not depend on when it was taken."""
     await pilot.pause()
     for widget in pilot.app.screen.query("Input, TextArea"):
@@ -31,65 +48,318 @@ async def steady(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_start_screen(snap_compare, app_for: AppFactory, size: tuple[int, int]) -> None:
-    app = app_for(None, cwd=FOLDER)
+def then(*keys: str) -> Step:
+    """Let the app settle, press ``keys``, and settle again."""
+
+    async def run(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await steady(pilot)
+
+    return run
+
+
+# --- screens ---------------------------------------------------------------------------------
+
+
+@VIEWS
+def test_start_screen(
+    snap_compare: Callable[..., bool], app_for: AppFactory, size: tuple[int, int], theme: str
+) -> None:
+    app = app_for(None, cwd=FOLDER, theme=theme)
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@VIEWS
 def test_main_screen(
-    snap_compare, app_for: AppFactory, assessment_path: Path, size: tuple[int, int]
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
-    app = app_for(assessment_path)
+    app = app_for(assessment_path, theme=theme)
     assert snap_compare(app, terminal_size=size, run_before=steady)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_scorecard(
-    snap_compare, app_for: AppFactory, assessment_path: Path, size: tuple[int, int]
+@VIEWS
+def test_main_screen_on_a_judgement(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
-    app = app_for(assessment_path)
-    assert snap_compare(app, terminal_size=size, press=["s"], run_before=steady)
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("up"))
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_help(
-    snap_compare, app_for: AppFactory, assessment_path: Path, size: tuple[int, int]
+@VIEWS
+def test_main_screen_with_the_questions_open(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
-    app = app_for(assessment_path)
-    assert snap_compare(app, terminal_size=size, press=["question_mark"], run_before=steady)
+    async def prepare(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        await pilot.click("#prompts CollapsibleTitle")
+        pilot.app.screen.query_one("#tree").focus()
+        await steady(pilot)
+
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)
 
 
-def test_main_screen_light_theme_after_rating(
-    snap_compare, app_for: AppFactory, assessment_path: Path
+@VIEWS
+def test_main_screen_after_rating_and_adding_evidence(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
-    """Light theme, a fresh rating and the unsaved mark; evidence with markup shown as typed."""
+    """A fresh rating and the unsaved mark; evidence with markup shown as typed."""
 
-    async def prepare(pilot: Pilot) -> None:
-        await pilot.pause()  # let the app lay itself out first, as it has for a person
+    async def prepare(pilot: Pilot[int]) -> None:
+        await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
         screen.go_to("hp-strategy")
         await pilot.press("e", *"[bold red]x[/] is typed, not styled", "enter", "r")
         await steady(pilot)
 
-    app = app_for(assessment_path, theme="textual-light")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=prepare)
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)
 
 
-def test_evidence_form_with_a_wrong_date(
-    snap_compare, app_for: AppFactory, assessment_path: Path
+@VIEWS
+def test_main_screen_filtered(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
 ) -> None:
-    async def prepare(pilot: Pilot) -> None:
+    async def prepare(pilot: Pilot[int]) -> None:
         await pilot.pause()
-        await pilot.press("e", *"Audit of plans", "tab", "tab", "tab", *"31/02/2024", "enter")
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        screen.quick_filter(limiting=True)
         await steady(pilot)
 
-    app = app_for(assessment_path)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=prepare)
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)
 
 
-def test_filter_form(snap_compare, app_for: AppFactory, assessment_path: Path) -> None:
-    app = app_for(assessment_path)
-    assert snap_compare(app, terminal_size=(80, 24), press=["slash"], run_before=steady)
+@VIEWS
+def test_scorecard(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("s"))
+
+
+@VIEWS
+def test_help(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))
+
+
+# --- forms -----------------------------------------------------------------------------------
+
+
+@VIEWS
+def test_evidence_form_with_a_wrong_date(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    keys = ("e", *"Audit of plans", "tab", "tab", "tab", *"31/02/2024", "enter")
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then(*keys))
+
+
+@VIEWS
+def test_action_form(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("t", *"Re-audit in March"))
+
+
+@VIEWS
+def test_not_applicable_form(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("n"))
+
+
+@VIEWS
+def test_filter_form(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("slash"))
+
+
+# --- questions -------------------------------------------------------------------------------
+
+
+@VIEWS
+def test_someone_else_has_the_file_open(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    holder = {"user": "alex", "host": "PC-0412", "pid": 4242, "since": "2024-05-31T09:30:00"}
+    locking.lock_path(assessment_path).write_text(json.dumps(holder), encoding="utf-8")
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@VIEWS
+def test_unsaved_work_to_restore(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    recovery = locking.recovery_path(assessment_path)
+    text = assessment_path.read_text(encoding="utf-8")
+    recovery.write_text(text.replace('rating = "green"', 'rating = "red"', 1), encoding="utf-8")
+    when = datetime.datetime(2024, 5, 31, 17, 45).timestamp()
+    os.utime(recovery, (when, when))
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@VIEWS
+def test_the_file_changed_on_disk(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    async def prepare(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        await pilot.press("r")
+        with assessment_path.open("a", encoding="utf-8") as handle:
+            handle.write("\n# a colleague's change\n")
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)
+
+
+@VIEWS
+def test_save_before_quitting(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("r", "q"))
+
+
+@VIEWS
+def test_delete_evidence(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    async def prepare(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        pilot.app.screen.query_one("#evidence").focus()
+        await pilot.pause()
+        await pilot.press("delete")
+        await steady(pilot)
+
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)
+
+
+@VIEWS
+def test_export(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("ctrl+e"))
+
+
+@VIEWS
+def test_older_framework_to_carry_over(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    work: Path,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    framework = work / "practice-framework.toml"
+    text = framework.read_text(encoding="utf-8")
+    start = text.index('[[judgements.criteria]]\nid = "hp-plans"')
+    text = text[:start] + text[text.index("[[judgements]]", start) :]
+    framework.write_text(text.replace('version = "1"', 'version = "99"', 1), encoding="utf-8")
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@VIEWS
+def test_error(
+    snap_compare: Callable[..., bool], app_for: AppFactory, size: tuple[int, int], theme: str
+) -> None:
+    """The error dialog, with a message as a broken file gives (its real path would vary)."""
+
+    async def prepare(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        pilot.app.push_screen(
+            ErrorDialog(
+                "This file could not be opened",
+                "our-sef.toml: line 3: [bold]x[/] is not valid TOML (expected '=' after a key)",
+                "The file has not been changed. Correct it in a text editor, or open another file.",
+            )
+        )
+        await steady(pilot)
+
+    app = app_for(None, cwd=FOLDER, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=prepare)

@@ -20,8 +20,8 @@ from selfassess.views.render import plain
 class TickBox(Checkbox):
     """A checkbox marked with a tick or left blank, so it reads without colour (NO_COLOR)."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # the name Textual's ToggleButton reads
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # the name ToggleButton reads
         return "✓" if self.value else " "
 
 

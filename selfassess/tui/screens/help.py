@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
-from typing import ClassVar
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -12,13 +12,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Footer, Header, Static
 
 from selfassess.model.framework import Framework
-from selfassess.views.render import NOT_APPLICABLE_LETTER, NOT_RATED_LETTER, plain, rating_badge
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
-from selfassess.tui.widgets.key_bar import KeyBar
 from selfassess.tui.widgets.record_lists import RecordList
+from selfassess.views.render import NOT_APPLICABLE_LETTER, NOT_RATED_LETTER, plain, rating_badge
 
 Section = tuple[str, list[tuple[str, str]]]
 
@@ -40,7 +39,7 @@ _MOVING = [
 _NAMED = {"escape": "Esc", "delete": "Delete", "backspace": "Backspace", "enter": "Enter"}
 
 
-def friendly_key(app: App[object], key: str) -> str:
+def friendly_key(app: App[Any], key: str) -> str:
     """A key as printed on keyboards and in office software: "Ctrl+S", "F1", "Esc", "?"."""
     if key in _NAMED:
         return _NAMED[key]
@@ -52,41 +51,41 @@ def friendly_key(app: App[object], key: str) -> str:
     return app.get_key_display(Binding(key, ""))
 
 
-def key_text(app: App[object], keys: list[str]) -> str:
+def key_text(app: App[Any], keys: list[str]) -> str:
     """Keys as the user must press them, e.g. "x / Delete / Backspace"."""
     return " / ".join(dict.fromkeys(friendly_key(app, key) for key in keys))
 
 
-def bound_keys(app: App[object], nodes: list[object]) -> dict[str, tuple[list[str], Binding]]:
+def bound_keys(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str]
+) -> dict[str, tuple[list[str], Binding]]:
     """Binding id → (every key bound to it after the keymap, the binding), in binding order.
 
-    A binding for several keys is stored as one binding per key, so they are gathered by id.
+    A binding for several keys ("x,delete") counts once, with all its keys.
     """
-    keymap: dict[str, str] = dict(getattr(app, "_keymap", {}))
     found: dict[str, tuple[list[str], Binding]] = {}
-    for node in nodes:
-        bindings = getattr(node, "_bindings", None)  # instance bindings include the rating keys
-        if bindings is None:
+    for binding in Binding.make_bindings(bindings):
+        if not binding.id:
             continue
-        for _, binding in bindings:
-            if not binding.id:
-                continue
-            if binding.id in keymap:
-                keys = [k.strip() for k in keymap[binding.id].split(",")]
-            else:
-                keys = [binding.key]
-            entry = found.setdefault(binding.id, ([], binding))
-            entry[0].extend(k for k in keys if k not in entry[0])
+        if binding.id in keymap:
+            keys = [k.strip() for k in keymap[binding.id].split(",")]
+        else:
+            keys = [binding.key]
+        entry = found.setdefault(binding.id, ([], binding))
+        entry[0].extend(k for k in keys if k not in entry[0])
     return found
 
 
-def describe_keys(app: App[object], screens: list[object]) -> list[Section]:
-    """Sections of (keys, what they do) for the given screens and the app."""
-    bindings = bound_keys(app, [*screens, app])
+def describe_keys(
+    app: App[Any], bindings: Iterable[BindingType], keymap: Mapping[str, str]
+) -> list[Section]:
+    """Sections of (keys, what they do) for the given bindings (a screen's and the app's), the
+    evidence and action lists, and the forms."""
+    bound = bound_keys(bindings, keymap)
     sections: list[Section] = []
     for title, prefixes in _GROUPS:
         by_what: dict[str, list[str]] = {}  # two bindings for one thing share a row
-        for binding_id, (keys, binding) in bindings.items():
+        for binding_id, (keys, binding) in bound.items():
             if binding_id.startswith(prefixes):
                 by_what.setdefault(binding.tooltip or binding.description, []).extend(keys)
         rows = [(key_text(app, keys), what) for what, keys in by_what.items()]
@@ -97,9 +96,7 @@ def describe_keys(app: App[object], screens: list[object]) -> list[Section]:
             )
         if rows:
             sections.append((title, rows))
-    list_keys = bound_keys(app, [SimpleNamespace(_bindings=RecordList._merge_bindings())]).get(
-        "list.delete"
-    )
+    list_keys = bound_keys(RecordList.BINDINGS, keymap).get("list.delete")
     list_rows = [("Enter / click", "Edit the evidence or action under the cursor")]
     if list_keys:
         list_rows.append(
@@ -165,7 +162,7 @@ class HelpScreen(Screen[None]):
                 yield Static(table, classes="help-keys")
             yield Static("What the marks mean", classes="heading")
             yield Static(legend(self.framework), classes="help-legend")
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

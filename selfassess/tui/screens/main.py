@@ -8,7 +8,7 @@ rating buttons, clickable lists, and the command palette.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, ClassVar
+import types
 
 from rich.text import Text
 from textual import on
@@ -16,108 +16,127 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Header, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
 
 from selfassess.model.editing import Draft, EditError
 from selfassess.model.filtering import NOT_RATED, CriterionFilter
-from selfassess.model.framework import NOT_APPLICABLE
-from selfassess.views.render import plain
+from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.tui.messages import DraftChanged, ScorecardRequested
 from selfassess.tui.widgets.criterion_panel import CriterionPanel
 from selfassess.tui.widgets.criterion_tree import CriterionTree, NodeRef
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
-from selfassess.tui.widgets.key_bar import KeyBar
 from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
-
-if TYPE_CHECKING:
-    from textual.command import Provider
-
-    from selfassess.tui.app import SelfAssessApp
+from selfassess.views.render import plain
 
 RATE = Binding.Group("Rate")
 
+SCREEN_KEYS: list[BindingType] = [
+    Binding(
+        "n",
+        "rate_not_applicable",
+        "N/A",
+        id="rate.not_applicable",
+        tooltip="Not applicable (you will be asked why)",
+    ),
+    Binding(
+        "x,delete,backspace",
+        "clear_rating",
+        "Clear",
+        id="rate.clear",
+        key_display="x",
+        show=False,
+        tooltip="Clear the rating (back to not rated)",
+    ),
+    Binding(
+        "c",
+        "cycle_confidence",
+        "Confidence",
+        id="criterion.confidence",
+        show=False,
+        tooltip="Change the confidence: low, medium, high or not set",
+    ),
+    Binding("e", "add_evidence", "Evidence", id="criterion.add_evidence", tooltip="Add evidence"),
+    Binding(
+        "t",
+        "add_action",
+        "Action",
+        id="criterion.add_action",
+        show=False,
+        tooltip="Add an action",
+    ),
+    Binding(
+        "u",
+        "next_unrated",
+        "Next unrated",
+        id="move.next_unrated",
+        show=False,
+        tooltip="Go to the next criterion not rated yet",
+    ),
+    Binding(
+        "slash",
+        "filter",
+        "Filter",
+        id="view.filter",
+        tooltip="Show only some criteria (words, ratings, limiting, theme)",
+    ),
+    Binding(
+        "escape",
+        "clear_filter",
+        "Show all",
+        id="view.clear_filter",
+        tooltip="Switch the filter off",
+    ),
+    Binding("s", "scorecard", "Scorecard", id="view.scorecard", tooltip="Open the scorecard"),
+    # The app's own keys again, so that the footer shows them before it runs out of room.
+    Binding("ctrl+s", "app.save", "Save", id="app.save", tooltip="Save the assessment"),
+    Binding(
+        "f1,question_mark",
+        "app.help",
+        "Help",
+        id="app.help",
+        key_display="?",
+        tooltip="Every key, and what the marks mean",
+    ),
+]
+"""The assessment screen's keys after the rating keys (see ``assessment_screen``)."""
 
-def assessment_commands() -> type[Provider]:
-    """The palette's commands, imported when the palette first opens rather than at start."""
-    from selfassess.tui.commands import AssessmentCommands
 
-    return AssessmentCommands
+def rating_bindings(framework: Framework) -> list[Binding]:
+    """One key per level of the framework's scale, with an id (``rate.<level>``) so that a
+    keymap can change it."""
+    return [
+        Binding(
+            level.shortcut,
+            f"rate({level.id!r})",
+            plain(level.label, single_line=True),
+            id=f"rate.{level.id}",
+            group=RATE,
+            tooltip=f"Rate {plain(level.label, single_line=True)}",
+        )
+        for level in framework.rating_levels
+    ]
+
+
+def assessment_screen(draft: Draft, *, today: datetime.date) -> MainScreen:
+    """The assessment screen for ``draft``, with a key for each level of its framework's scale.
+
+    The scale is data (a council may write its own), and Textual reads a screen's keys from its
+    class, so the screen is an instance of a subclass made here with the rating keys first (the
+    footer shows keys in order, and runs out of room on the right).
+    """
+    keys: list[BindingType] = [*rating_bindings(draft.framework), *SCREEN_KEYS]
+    screen_class = types.new_class(
+        "MainScreen", (MainScreen,), exec_body=lambda namespace: namespace.update(BINDINGS=keys)
+    )
+    screen: MainScreen = screen_class(draft, today=today)
+    return screen
 
 
 class MainScreen(Screen[None]):
-    """Walk through every criterion, rate it, and record evidence, notes and actions."""
+    """Walk through every criterion, rate it, and record evidence, notes and actions.
 
-    COMMANDS: ClassVar = {assessment_commands}
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "rate_not_applicable",
-            "N/A",
-            id="rate.not_applicable",
-            tooltip="Not applicable (you will be asked why)",
-        ),
-        Binding(
-            "x,delete,backspace",
-            "clear_rating",
-            "Clear",
-            id="rate.clear",
-            key_display="x",
-            show=False,
-            tooltip="Clear the rating (back to not rated)",
-        ),
-        Binding(
-            "c",
-            "cycle_confidence",
-            "Confidence",
-            id="criterion.confidence",
-            show=False,
-            tooltip="Change the confidence: low, medium, high or not set",
-        ),
-        Binding(
-            "e", "add_evidence", "Evidence", id="criterion.add_evidence", tooltip="Add evidence"
-        ),
-        Binding(
-            "t",
-            "add_action",
-            "Action",
-            id="criterion.add_action",
-            show=False,
-            tooltip="Add an action",
-        ),
-        Binding(
-            "u",
-            "next_unrated",
-            "Next unrated",
-            id="move.next_unrated",
-            show=False,
-            tooltip="Go to the next criterion not rated yet",
-        ),
-        Binding(
-            "slash",
-            "filter",
-            "Filter",
-            id="view.filter",
-            tooltip="Show only some criteria (words, ratings, limiting, theme)",
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            "Show all",
-            id="view.clear_filter",
-            tooltip="Switch the filter off",
-        ),
-        Binding("s", "scorecard", "Scorecard", id="view.scorecard", tooltip="Open the scorecard"),
-        # The app's own keys again, so that the footer shows them before it runs out of room.
-        Binding("ctrl+s", "app.save", "Save", id="app.save", tooltip="Save the assessment"),
-        Binding(
-            "f1,question_mark",
-            "app.help",
-            "Help",
-            id="app.help",
-            key_display="?",
-            tooltip="Every key, and what the marks mean",
-        ),
-    ]
+    Made by ``assessment_screen``, which adds the keys (they depend on the framework).
+    """
 
     def __init__(self, draft: Draft, *, today: datetime.date) -> None:
         super().__init__()
@@ -125,37 +144,6 @@ class MainScreen(Screen[None]):
         self.today = today
         self.filter = CriterionFilter()
         self._shown_kind: str | None = None
-        self._add_rating_bindings()
-
-    def _add_rating_bindings(self) -> None:
-        """One binding per level of the framework's scale, first so the footer shows them first.
-
-        The scale is data (a council may write its own), so these keys cannot be class
-        bindings; they still have ids (``rate.<level>``) so a keymap can change them.
-        """
-        levels = self.draft.framework.rating_levels
-        rating = [
-            Binding(
-                level.shortcut,
-                f"rate({level.id!r})",
-                level.label,
-                id=f"rate.{level.id}",
-                group=RATE,
-                tooltip=f"Rate {level.label}",
-            )
-            for level in levels
-        ]
-        keys = self._bindings.key_to_bindings
-        merged: dict[str, list[Binding]] = {}
-        for binding in rating:
-            merged.setdefault(binding.key, []).append(binding)
-        for key, bindings in keys.items():
-            merged.setdefault(key, []).extend(bindings)
-        self._bindings.key_to_bindings = merged
-
-    @property
-    def typed_app(self) -> SelfAssessApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -167,13 +155,12 @@ class MainScreen(Screen[None]):
             with ContentSwitcher(id="detail", initial="criterion-panel"):
                 yield CriterionPanel(self.draft, today=self.today, id="criterion-panel")
                 # the judgement panel is added the first time a judgement is chosen
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter-bar").display = False
         self.query_one("#no-match").display = False
         tree = self.query_one(CriterionTree)
-        tree.on_cursor = self.show
         tree.move_to_first_criterion()
         # moving the cursor before the tree has a size scrolls it by a line; undo that
         self.call_after_refresh(tree.scroll_home, animate=False)
@@ -182,7 +169,7 @@ class MainScreen(Screen[None]):
     # --- what is selected -----------------------------------------------------------------
 
     @property
-    def tree(self) -> CriterionTree:
+    def criterion_tree(self) -> CriterionTree:
         return self.query_one(CriterionTree)
 
     @property
@@ -195,6 +182,10 @@ class MainScreen(Screen[None]):
         if self.query_one(ContentSwitcher).current != "criterion-panel":
             return None
         return self.panel.criterion_id
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _cursor_moved(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        self.show(event.node.data)
 
     def show(self, ref: NodeRef | None) -> None:
         """Show the detail of a criterion, or the summary of a judgement."""
@@ -209,8 +200,7 @@ class MainScreen(Screen[None]):
             self._judgement_panel().show(ref.id)
             switcher.current = "judgement-panel"
         if ref.kind != self._shown_kind:
-            # Which keys apply depends only on the kind shown; refreshing the bindings makes the
-            # footer rebuild itself, the largest cost of moving, so only do it when that changes.
+            # which keys apply depends only on the kind shown
             self._shown_kind = ref.kind
             self.refresh_bindings()
 
@@ -247,20 +237,20 @@ class MainScreen(Screen[None]):
         """Bring the tree label, the detail and the title up to date after a change.
 
         ``rating_only``: only the rating (and review mark) changed, so the evidence and action
-        lists are left alone — rebuilding them is most of the cost of a key press.
+        lists are left as they are (with their cursors).
         """
-        self.tree.refresh_criterion(criterion_id)
+        self.criterion_tree.refresh_criterion(criterion_id)
         if self.panel.criterion_id == criterion_id:
             if rating_only:
                 self.panel.refresh_rating()
             else:
                 self.panel.refresh_record()
-        self.typed_app.refresh_title()
+        self.post_message(DraftChanged())
 
     @on(CriterionPanel.RecordChanged)
     def _record_changed(self, event: CriterionPanel.RecordChanged) -> None:
-        self.tree.refresh_criterion(event.criterion_id)
-        self.typed_app.refresh_title()
+        self.criterion_tree.refresh_criterion(event.criterion_id)
+        self.post_message(DraftChanged())
 
     def flush_edits(self) -> None:
         """Keep notes still being typed (before saving or leaving)."""
@@ -288,9 +278,9 @@ class MainScreen(Screen[None]):
             self.set_rating(cid, rating)
 
     def action_rate_not_applicable(self) -> None:
+        """Ask why it does not apply (the file must say), then rate it not applicable."""
         if not self.panel.writable():
             return
-        """Ask why it does not apply (the file must say), then rate it not applicable."""
         cid = self.current_criterion
         if cid is None:
             return
@@ -345,10 +335,10 @@ class MainScreen(Screen[None]):
 
     def go_to(self, criterion_id: str) -> None:
         """Show a criterion, switching the filter off if it hides it."""
-        if not self.tree.shows(criterion_id):
+        if not self.criterion_tree.shows(criterion_id):
             self.apply_filter(CriterionFilter())
-        self.tree.move_to_criterion(criterion_id)
-        self.tree.focus()
+        self.criterion_tree.move_to_criterion(criterion_id)
+        self.criterion_tree.focus()
 
     def action_next_unrated(self) -> None:
         """Jump to the next criterion not yet rated, after the current one (wrapping round)."""
@@ -387,7 +377,7 @@ class MainScreen(Screen[None]):
         self.panel.save_notes()
         keep = self.current_criterion
         self.filter = criterion_filter
-        shown = self.tree.build(criterion_filter)
+        shown = self.criterion_tree.build(criterion_filter)
         total = len(self.draft.framework.criteria)
         bar = self.query_one("#filter-bar", Static)
         bar.display = criterion_filter.active
@@ -397,12 +387,12 @@ class MainScreen(Screen[None]):
             text.append("\nEsc shows all", style="dim")
             bar.update(text)
         self.query_one("#no-match").display = shown == 0
-        if keep and self.tree.shows(keep):
-            self.tree.move_to_criterion(keep)
+        if keep and self.criterion_tree.shows(keep):
+            self.criterion_tree.move_to_criterion(keep)
         else:
-            self.tree.move_to_first_criterion()
+            self.criterion_tree.move_to_first_criterion()
         # the cursor may sit on the same line as before, which the tree does not announce
-        self.show(self.tree.current)
+        self.show(self.criterion_tree.current)
         self.refresh_bindings()
 
     def only_not_rated(self) -> None:
@@ -412,4 +402,4 @@ class MainScreen(Screen[None]):
 
     def action_scorecard(self) -> None:
         self.flush_edits()
-        self.typed_app.show_scorecard()
+        self.post_message(ScorecardRequested())

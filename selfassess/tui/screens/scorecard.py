@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Footer, Header
 
 from selfassess.model.editing import Draft
-from selfassess.tui.commands import AssessmentCommands
-from selfassess.tui.widgets.key_bar import KeyBar
+from selfassess.tui.messages import DraftChanged
 from selfassess.tui.widgets.scorecard_table import ScorecardTable
-
-if TYPE_CHECKING:
-    from selfassess.tui.app import SelfAssessApp
 
 
 class ScorecardScreen(Screen[None]):
     """Per judgement: ratings, coverage, indicative and published grades, and the gap."""
-
-    COMMANDS: ClassVar = {AssessmentCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,s", "back", "Back to criteria", id="scorecard.back"),
@@ -37,7 +31,7 @@ class ScorecardScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="scorecard-scroll"):
             yield ScorecardTable(self.draft, id="scorecard")
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#scorecard-scroll").focus()
@@ -48,8 +42,8 @@ class ScorecardScreen(Screen[None]):
 
     @on(ScorecardTable.PublishedGradeChanged)
     def _published_changed(self, event: ScorecardTable.PublishedGradeChanged) -> None:
-        app: SelfAssessApp = self.app  # type: ignore[assignment]
-        app.refresh_title()
+        event.stop()
+        self.post_message(DraftChanged())
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
+    Footer,
     Header,
     Input,
     Label,
@@ -31,11 +32,10 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from selfassess.files.recent import RecentFile
-from selfassess.views.render import plain
 from selfassess.tui.dialogs.forms import FieldError
 from selfassess.tui.dialogs.messages import confirm
 from selfassess.tui.widgets.framework_list import FrameworkChoice, FrameworkList
-from selfassess.tui.widgets.key_bar import KeyBar
+from selfassess.views.render import plain
 
 
 def slug(text: str) -> str:
@@ -69,6 +69,7 @@ class StartScreen(Screen[None]):
     """Two tabs: start a new assessment, and open an existing one."""
 
     BINDINGS: ClassVar[list[BindingType]] = []
+    SUB_TITLE = "self-assessment against Ofsted's ILACS framework"
 
     class NewAssessmentChosen(Message):
         """The user asked for a new assessment (the path is checked and may be replaced)."""
@@ -145,7 +146,7 @@ class StartScreen(Screen[None]):
                 )
                 yield FieldError(id="open-path-error")
                 yield Button("Open", variant="primary", id="open")
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def _recent_option(self, recent: RecentFile) -> Option:
         text = Text(plain(recent.path.name, single_line=True), style="bold")
@@ -156,7 +157,6 @@ class StartScreen(Screen[None]):
         return Option(text)
 
     def on_mount(self) -> None:
-        self.app.sub_title = "self-assessment against Ofsted's ILACS framework"
         self._suggest_path()
         if self.query_one(TabbedContent).active == "new-tab":
             self.query_one("#authority", Input).focus()

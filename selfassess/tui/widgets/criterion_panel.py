@@ -1,7 +1,7 @@
 """The detail of the selected criterion: what good looks like, its rating, evidence, notes, actions.
 
-The panel is built once and updated in place when another criterion is chosen, so moving through
-the tree stays quick. Changes go through the ``Draft``; the panel then tells the screen with
+The panel is built once and updated in place when another criterion is chosen (a fold left open
+stays open). Changes go through the ``Draft``; the panel then tells the screen with
 ``RecordChanged`` so the tree and the title follow.
 """
 
@@ -16,17 +16,16 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from selfassess.model.assessment import CONFIDENCE_LEVELS, Action, Evidence
 from selfassess.model.editing import Draft, EditError
 from selfassess.model.framework import NOT_APPLICABLE
-from selfassess.views.render import plain, rating_badge, rating_label
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
 from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.rating_bar import RatingBar
 from selfassess.tui.widgets.record_lists import ActionPlan, EvidenceList, RecordList
-from selfassess.tui.widgets.steady import SteadyStatic
+from selfassess.views.render import plain, rating_badge, rating_label
 
 
 def link(action: str) -> Style:
@@ -66,18 +65,18 @@ class CriterionPanel(VerticalScroll):
         """Each action's key as shown, e.g. "t" for add_action (see ``_with_key``)."""
 
     def compose(self) -> ComposeResult:
-        # Few widgets on purpose: the panel is redrawn on every move, so each line of text that
-        # changes together is one Static, and the "add" and "change" controls are links in them.
-        yield SteadyStatic(id="criterion-heading", markup=False)
+        # Each block of text that changes together is one Static; the "add" and "change"
+        # controls are links in them (each also has a key).
+        yield Static(id="criterion-heading", markup=False)
         yield RatingBar(self.draft.framework, id="rating-bar")
-        yield SteadyStatic(id="rating-status", markup=False)
-        yield SteadyStatic("What good looks like", classes="heading")
-        yield SteadyStatic(id="what-good-looks-like", markup=False)
+        yield Static(id="rating-status", markup=False)
+        yield Static("What good looks like", classes="heading")
+        yield Static(id="what-good-looks-like", markup=False)
         yield Fold("Questions to ask", id="prompts")
         yield Fold("Examples of evidence", id="examples")
-        yield SteadyStatic(id="evidence-heading", classes="heading", markup=False)
+        yield Static(id="evidence-heading", classes="heading", markup=False)
         yield EvidenceList(id="evidence")
-        yield SteadyStatic("Notes", classes="heading")
+        yield Static("Notes", classes="heading")
         yield TextArea(
             id="notes",
             soft_wrap=True,
@@ -85,7 +84,7 @@ class CriterionPanel(VerticalScroll):
             show_line_numbers=False,
             read_only=self.draft.read_only,
         )
-        yield SteadyStatic(id="actions-heading", classes="heading", markup=False)
+        yield Static(id="actions-heading", classes="heading", markup=False)
         yield ActionPlan(id="actions")
 
     # --- showing --------------------------------------------------------------------------
@@ -107,8 +106,8 @@ class CriterionPanel(VerticalScroll):
         ]
         if themes:
             heading.append("\nThemes: " + ", ".join(plain(t) for t in themes), style="dim")
-        self.query_one("#criterion-heading", SteadyStatic).update(heading)
-        self.query_one("#what-good-looks-like", SteadyStatic).update(
+        self.query_one("#criterion-heading", Static).update(heading)
+        self.query_one("#what-good-looks-like", Static).update(
             Text(plain(criterion.what_good_looks_like))
         )
         self.query_one("#prompts", Fold).show_items(criterion.prompts)
@@ -125,7 +124,7 @@ class CriterionPanel(VerticalScroll):
         self.refresh_rating()
         record = self.draft.record(self.criterion_id)
         evidence = record.evidence
-        self.query_one("#evidence-heading", SteadyStatic).update(
+        self.query_one("#evidence-heading", Static).update(
             heading_with_link(
                 "Evidence",
                 len(evidence),
@@ -135,7 +134,7 @@ class CriterionPanel(VerticalScroll):
         )
         self.query_one(EvidenceList).show(evidence)
         actions = record.actions
-        self.query_one("#actions-heading", SteadyStatic).update(
+        self.query_one("#actions-heading", Static).update(
             heading_with_link(
                 "Actions", len(actions), self._with_key("Add action", "add_action"), "add_action"
             )
@@ -161,17 +160,16 @@ class CriterionPanel(VerticalScroll):
         status.append(f"\nConfidence: {confidence}", style="bold")
         status.append("  ")
         status.append(self._with_key("change", "cycle_confidence"), style=link("cycle_confidence"))
-        self.query_one("#rating-status", SteadyStatic).update(status)
+        self.query_one("#rating-status", Static).update(status)
 
     def _with_key(self, label: str, action: str) -> str:
         """``label`` and the key that does the same, as the keymap has it ("Add action (t)")."""
         if self._keys is None:
-            # Read once: the keymap is set when the app starts, and gathering the screen's
-            # keys on every move would be the same work three times over.
+            # read once: the keymap is set when the app starts
             self._keys = {}
             for active in self.screen.active_bindings.values():
-                key = self.app.get_key_display(active.binding)
-                self._keys.setdefault(active.binding.action, key)
+                shown = self.app.get_key_display(active.binding)
+                self._keys.setdefault(active.binding.action, shown)
         key = self._keys.get(action)
         return f"{label} ({key})" if key else label
 
@@ -197,9 +195,10 @@ class CriterionPanel(VerticalScroll):
 
     def save_notes(self) -> None:
         """Keep what is in the notes box (called on every edit and before anything reads it)."""
-        if self.criterion_id is None or self.draft.read_only:
+        notes = self.query_one_optional("#notes", TextArea)  # gone while the app closes
+        if self.criterion_id is None or self.draft.read_only or notes is None:
             return
-        if self.draft.set_notes(self.criterion_id, self.query_one("#notes", TextArea).text):
+        if self.draft.set_notes(self.criterion_id, notes.text):
             self.post_message(self.RecordChanged(self.criterion_id))
 
     @on(TextArea.Changed, "#notes")
@@ -253,9 +252,7 @@ class CriterionPanel(VerticalScroll):
             if isinstance(result, Evidence):
                 index = self.draft.add_evidence(cid, result)
                 self._changed()
-                evidence = self.query_one(EvidenceList)
-                evidence.highlighted = index
-                self.call_after_refresh(evidence.show_item, index)
+                self.query_one(EvidenceList).highlighted = index
                 self.warn_if_identifying(result.what, result.where)
 
         self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
@@ -309,9 +306,7 @@ class CriterionPanel(VerticalScroll):
             if isinstance(result, Action):
                 index = self.draft.add_action(cid, result)
                 self._changed()
-                actions = self.query_one(ActionPlan)
-                actions.highlighted = index
-                self.call_after_refresh(actions.show_item, index)
+                self.query_one(ActionPlan).highlighted = index
                 self.warn_if_identifying(result.what)
 
         self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
@@ -365,13 +360,13 @@ class CriterionPanel(VerticalScroll):
 
     # --- list events ----------------------------------------------------------------------
 
-    @on(RecordList.Selected)
-    def _item_chosen(self, event: RecordList.Selected) -> None:
+    @on(OptionList.OptionSelected, "EvidenceList, ActionPlan")
+    def _item_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if isinstance(event.record_list, EvidenceList):
-            self.edit_evidence(event.index)
+        if isinstance(event.option_list, EvidenceList):
+            self.edit_evidence(event.option_index)
         else:
-            self.edit_action(event.index)
+            self.edit_action(event.option_index)
 
     @on(RecordList.DeletePressed)
     def _delete_pressed(self, event: RecordList.DeletePressed) -> None:

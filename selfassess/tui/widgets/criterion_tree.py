@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -12,7 +11,6 @@ from textual.widgets.tree import TreeNode
 from selfassess.model.editing import Draft
 from selfassess.model.filtering import CriterionFilter
 from selfassess.views.render import plain, rating_badge
-from selfassess.tui.widgets.steady import SteadyScrollBars
 
 LIMITING_MARK = "◆"
 """Marks a limiting criterion (a red rating there caps the judgement's grade)."""
@@ -27,16 +25,13 @@ class NodeRef:
     id: str
 
 
-class CriterionTree(SteadyScrollBars, Tree[NodeRef]):
+class CriterionTree(Tree[NodeRef]):
     """Judgements (with how many of their criteria are rated) and criteria (with their rating).
 
     Labels are updated node by node when a rating changes, never by rebuilding the tree, so a
     framework of thousands of criteria stays quick. The tree is rebuilt only when the filter
     changes.
     """
-
-    on_cursor: Callable[[NodeRef | None], None] | None = None
-    """Called as soon as the cursor moves (see ``watch_cursor_line``)."""
 
     def __init__(self, draft: Draft, *, id: str | None = None) -> None:
         super().__init__("Judgements", id=id)
@@ -46,14 +41,6 @@ class CriterionTree(SteadyScrollBars, Tree[NodeRef]):
         self.auto_expand = True
         self._criterion_nodes: dict[str, TreeNode[NodeRef]] = {}
         self._judgement_nodes: dict[str, TreeNode[NodeRef]] = {}
-
-    def watch_cursor_line(self, previous_line: int, line: int) -> None:
-        """Tell the screen at once, rather than by message, so that the tree and the detail
-        beside it change in the same frame (a message arrives a frame later, and the screen
-        would be drawn twice for every move)."""
-        super().watch_cursor_line(previous_line, line)
-        if previous_line != line and self.on_cursor is not None:
-            self.on_cursor(self.current)
 
     def on_mount(self) -> None:
         self.build(CriterionFilter())

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from selfassess.model.editing import Draft
-from selfassess.views.render import counts_text, grade_text, plain, rag_bar
 from selfassess.model.scoring import score_judgement
 from selfassess.tui.widgets.scorecard_table import reasons_list
+from selfassess.views.render import counts_text, grade_text, plain, rag_bar
 
 
 class JudgementPanel(VerticalScroll):

@@ -1,8 +1,9 @@
 """A row of rating chips, one per level of the framework's scale, for rating with the mouse.
 
-One widget draws the whole row (in each level's colour, the current one ticked and underlined,
-so not by colour alone). It used to be a grid of buttons: seven widgets to lay out, style and
-repaint on every key press, for what is one line of the screen.
+Each chip is in its level's colour and says its label; the current one is ticked and
+underlined, so the rating never depends on colour alone. The chips share one line and cannot
+take the focus (keyboard users have the rating keys, shown in the footer), which is why this is
+one widget rather than a row of buttons.
 """
 
 from __future__ import annotations

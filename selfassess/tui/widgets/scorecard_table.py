@@ -18,8 +18,8 @@ from textual.widgets import Label, Select, Static
 
 from selfassess.model.comparison import Comparison, GradeGap, compare
 from selfassess.model.editing import Draft
-from selfassess.views.render import counts_text, grade_text, plain, rag_bar, rating_badge
 from selfassess.model.scoring import JudgementScore, OverallScore, score
+from selfassess.views.render import counts_text, grade_text, plain, rag_bar, rating_badge
 
 
 def reasons_list(reasons: list[str], *, indent: int = 1) -> Padding:
