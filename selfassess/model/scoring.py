@@ -7,6 +7,8 @@ not rated never counts towards any rating; "not applicable" leaves the shares' d
 
 from __future__ import annotations
 
+import functools
+
 import msgspec
 
 from selfassess.model.assessment import Assessment
@@ -220,7 +222,8 @@ def score_judgement(
     total = len(judgement.criteria)
     rated = len(tally.rated) + tally.not_applicable
     coverage = rated / total if total else 0.0
-    base = dict(
+    score = functools.partial(
+        JudgementScore,
         judgement=judgement.id,
         title=judgement.title,
         counts=counts,
@@ -228,8 +231,7 @@ def score_judgement(
         total=total,
     )
     if not tally.rated:
-        return JudgementScore(
-            **base,
+        return score(
             grade=None,
             provisional=True,
             rule="No indicative grade",
@@ -270,8 +272,7 @@ def score_judgement(
                 f"Provisional: only {rated} of {total} criteria are rated "
                 f"({percent(coverage)}; {percent(framework.scoring.provisional_below)} needed)."
             )
-        return JudgementScore(
-            **base,
+        return score(
             grade=rule.grade,
             provisional=provisional,
             rule=summary,

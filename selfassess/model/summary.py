@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 
 from selfassess.model.assessment import Assessment
-from selfassess.model.comparison import Comparison, compare
+from selfassess.model.comparison import Comparison, LinkedCriterion, compare
 from selfassess.model.framework import Framework
 from selfassess.model.scoring import Scorecard, score
 
@@ -115,7 +115,7 @@ def report_data(summary: Summary) -> dict[str, Any]:
             )
     linked = summary.comparison
 
-    def links(items: list) -> list[dict[str, Any]]:
+    def links(items: list[LinkedCriterion]) -> list[dict[str, Any]]:
         return [
             {"area": i.area, "criterion": i.criterion, "title": i.title, "rating": i.rating}
             for i in items
