@@ -8,8 +8,8 @@ from pathlib import Path
 
 import tomli_w
 
-from selfassess.model.assessment import Action, CriterionRecord, Evidence, new_assessment
 from selfassess.files.store import load_framework, save_assessment
+from selfassess.model.assessment import Action, CriterionRecord, Evidence, new_assessment
 
 JUDGEMENTS = ["leaders", "help_and_protection", "children_in_care", "care_leavers"]
 LEVELS = ["red", "amber", "green", "blue"]

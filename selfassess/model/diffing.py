@@ -16,7 +16,7 @@ import msgspec
 
 from selfassess.model.assessment import Action, Assessment, CriterionRecord, Evidence
 from selfassess.model.framework import Framework
-from selfassess.views.render import rating_label
+from selfassess.model.labels import rating_label
 from selfassess.model.scoring import score
 
 IMPROVED = "improved"

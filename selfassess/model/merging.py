@@ -23,6 +23,7 @@ from selfassess.model.assessment import (
 )
 from selfassess.model.errors import SelfAssessError
 from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.labels import rating_label
 
 _CONFIDENCE_ORDER = list(CONFIDENCE_LEVELS)  # low, medium, high
 
@@ -213,8 +214,6 @@ def _lowest_rating(framework: Framework, ratings: list[str]) -> str:
 
 
 def _rating_words(framework: Framework, rating: str | None) -> str:
-    from selfassess.views.render import rating_label
-
     return rating_label(framework, rating).lower()
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
-from selfassess.model.diffing import DIRECTIONS, CriterionChange, Diff
+from selfassess.model.diffing import DIRECTIONS, CriterionChange, Diff, Side
 from selfassess.model.framework import Framework
 from selfassess.views.render import grade_text, rating_badge
 from selfassess.views.render import user_line as _t
@@ -25,7 +23,7 @@ _ARROWS = {
 
 
 def _grade(fw: Framework, grade: str | None, provisional: bool = False) -> Text:
-
+    """A grade in its colour, or a dash where there is none."""
     return grade_text(fw, grade, provisional=provisional) if grade else Text("—", style="dim")
 
 
@@ -38,7 +36,7 @@ def _grade_change(
     old_prov: bool = False,
     new_prov: bool = False,
 ) -> Text:
-
+    """A grade's change in words: "unchanged", or old → new with the direction."""
     if direction is None and old_prov == new_prov:
         text = _grade(new_fw, new, new_prov)
         text.append("  unchanged", style="dim")
@@ -52,8 +50,8 @@ def _grade_change(
     return text
 
 
-def _side_text(side: Any) -> Text:
-
+def _side_text(side: Side) -> Text:
+    """A file's name, with its period and framework."""
     text = Text()
     text.append_text(_t(side.name, "bold"))
     details = [x for x in (side.period, f"{side.framework} {side.framework_version}") if x]
@@ -93,7 +91,7 @@ def diff_view(d: Diff, old_fw: Framework, new_fw: Framework) -> RenderableType:
     grades.add_column("Ofsted (published)", ratio=3)
     for g in d.grades:
         grades.add_row(
-            Text(g.title),
+            _t(g.title),
             _grade_change(
                 old_fw,
                 new_fw,
@@ -127,7 +125,8 @@ def diff_view(d: Diff, old_fw: Framework, new_fw: Framework) -> RenderableType:
             line.append_text(rating_badge(new_fw, c.new_rating))
             line.append(" ")
             line.append_text(_t(c.title, "bold"))
-            line.append(f"  {new_fw.judgement_by_id[c.judgement].label}", style="dim")
+            line.append("  ")
+            line.append_text(_t(new_fw.judgement_by_id[c.judgement].label, "dim"))
             parts.append(line)
 
     detail = [c for c in d.criteria if _has_detail(c)]
@@ -171,7 +170,7 @@ def _has_detail(c: CriterionChange) -> bool:
 
 
 def _detail_lines(c: CriterionChange) -> list[Text]:
-
+    """One line per change to a criterion's confidence, evidence, actions, notes or review."""
     lines: list[Text] = []
 
     def line(mark: str, style: str, label: str, text: str, extra: str = "") -> None:

@@ -6,39 +6,34 @@ printouts, colour-blind readers). User text passes through ``plain`` before disp
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from rich.text import Text
 
-from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.framework import Framework
+from selfassess.model.labels import (
+    NOT_APPLICABLE_LETTER,
+    NOT_RATED_LETTER,
+    plain,
+    rating_label,
+    rating_letter,
+    shorten,
+)
 
-NOT_RATED_LETTER = "·"
-NOT_APPLICABLE_LETTER = "–"
-
-
-@cache
-def _control() -> re.Pattern[str]:
-    """Control and bidirectional-override characters (compiled when first needed: compiling
-    costs more than most commands' use of it)."""
-    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def plain(text: str, *, single_line: bool = False) -> str:
-    """User text made safe to show: control characters (ANSI/OSC escapes too) removed.
-
-    Markup is not interpreted as long as the result goes into ``Text(...)`` or is escaped; this
-    only removes what could move the cursor, change colours or hide text in a terminal.
-    """
-    if text.isprintable():  # the usual case, quickly: nothing to remove (no tabs or newlines)
-        cleaned = text
-    else:
-        cleaned = text.replace("\r\n", "\n").replace("\t", "    ")
-        if not cleaned.replace("\n", "").isprintable():  # else only newlines: nothing to remove
-            cleaned = _control().sub("", cleaned)
-    if single_line:
-        cleaned = " ".join(cleaned.split())
-    return cleaned
+# The words and letters come from the model (which needs them without Rich); they are named
+# here too so that a view finds everything it shows in one place.
+__all__ = [
+    "NOT_APPLICABLE_LETTER",
+    "NOT_RATED_LETTER",
+    "counts_text",
+    "grade_text",
+    "plain",
+    "rag_bar",
+    "rating_badge",
+    "rating_label",
+    "rating_letter",
+    "rating_style",
+    "shorten",
+    "user_line",
+]
 
 
 def user_line(value: str | None, style: str = "") -> Text:
@@ -46,38 +41,16 @@ def user_line(value: str | None, style: str = "") -> Text:
     return Text(plain(value or "", single_line=True), style=style)
 
 
-def shorten(text: str, limit: int = 400) -> str:
-    """Text cut to ``limit`` characters with an ellipsis, for one row of a list (a megabyte
-    pasted into a field must not make the screen wrap it into thousands of lines)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def rating_label(framework: Framework, rating: str | None) -> str:
-    if rating is None:
-        return "Not rated"
-    if rating == NOT_APPLICABLE:
-        return "Not applicable"
-    level = framework.level_by_id.get(rating)
-    return level.label if level else rating
-
-
-def rating_letter(framework: Framework, rating: str | None) -> str:
-    if rating is None:
-        return NOT_RATED_LETTER
-    if rating == NOT_APPLICABLE:
-        return NOT_APPLICABLE_LETTER
-    level = framework.level_by_id.get(rating)
-    return level.letter if level else "?"
-
-
 def rating_style(framework: Framework, rating: str | None) -> str:
+    """The Rich style of a rating's letter block: white on its level's colour, else dim."""
     level = framework.level_by_id.get(rating or "")
     return f"bold white on {level.colour}" if level else "dim"
 
 
 def rating_badge(framework: Framework, rating: str | None) -> Text:
     """The rating as a coloured letter block, e.g. " G "."""
-    return Text(f" {rating_letter(framework, rating)} ", style=rating_style(framework, rating))
+    letter = plain(rating_letter(framework, rating), single_line=True)
+    return Text(f" {letter} ", style=rating_style(framework, rating))
 
 
 def grade_text(
@@ -94,7 +67,7 @@ def grade_text(
         "requires_improvement": "dark_orange",
         "inadequate": "red3",
     }.get(grade, found.colour if found else "default")
-    text = Text(label, style=f"bold {colour}")
+    text = Text(plain(label, single_line=True), style=f"bold {colour}")
     if provisional:
         text.append(" (provisional)", style="italic")
     return text
@@ -112,7 +85,8 @@ def rag_bar(
         return Text("")
     segments: list[tuple[str, int, str]] = []
     for level in framework.rating_levels:
-        segments.append((level.letter, counts.get(level.id, 0), f"white on {level.colour}"))
+        letter = plain(level.letter, single_line=True)
+        segments.append((letter, counts.get(level.id, 0), f"white on {level.colour}"))
     segments.append((NOT_APPLICABLE_LETTER, not_applicable, "dim"))
     rated = sum(counts.values()) + not_applicable
     segments.append((NOT_RATED_LETTER, total - rated, "dim"))
@@ -149,12 +123,14 @@ def counts_text(
         count = counts.get(level.id, 0)
         if compact and not count:
             continue
+        letter = plain(level.letter, single_line=True)
         if compact:
-            text.append(f"{level.letter}", style=f"bold {level.colour}")
+            text.append(letter, style=f"bold {level.colour}")
             text.append(f" {count} ")
         else:
-            text.append(f" {level.letter} ", style=f"bold white on {level.colour}")
+            text.append(f" {letter} ", style=f"bold white on {level.colour}")
             text.append(f" {count}  ")
     if not_applicable:
         text.append(f"N/A {not_applicable}", style="dim")
-    return text.rstrip() or text
+    text.rstrip()  # the spaces after the last count
+    return text

@@ -1,20 +1,26 @@
 """The terminal report: a scorecard a head of service can put on a screen, then the detail.
 
-Renderers return Rich renderables; only the CLI owns a Console. User text goes into runs of the
-lean renderables in ``layout`` (never parsed as markup) after ``plain`` removes control
-characters.
+Drawn with Rich's own Table, Panel, Rule and Text. Renderers return Rich renderables; only the
+CLI owns a Console. Text from the files (the framework's titles too) goes into ``Text`` objects,
+never read as markup, after ``plain`` removes control characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
 from selfassess.model.comparison import GradeGap, linked_criteria
-from selfassess.views.layout import Box, Column, Grid, Heading, Run, Stack, Wrapped, text_runs
+from selfassess.model.dates import date_range
+from selfassess.model.summary import Summary
 from selfassess.views.render import (
     counts_text,
     grade_text,
@@ -25,125 +31,145 @@ from selfassess.views.render import (
     rating_letter,
     rating_style,
 )
-from selfassess.model.summary import Summary
+
+
+def _box(parts: list[RenderableType], title: str, border_style: str) -> Panel:
+    """A rounded box across the screen with its title in the top edge, on the left."""
+    return Panel(
+        Group(*parts),
+        title=Text(title),
+        title_align="left",
+        border_style=border_style,
+    )
+
+
+def _hanging(rows: Iterable[tuple[Text, Text]], indent: int) -> Padding:
+    """Marked lines (a bullet or a rating badge, then text) after ``indent`` spaces, their
+    text wrapping under itself rather than under the mark."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def _bullet(text: str) -> tuple[Text, Text]:
+    return Text("•"), Text(plain(text))
 
 
 def header(summary: Summary) -> RenderableType:
     """Whose assessment, against which framework, and the Ofsted report it is set beside."""
     a, fw = summary.assessment, summary.framework
-    runs: list[Run] = [
-        (plain(a.authority, single_line=True), "bold"),
-        ("\nSelf-assessment against ", ""),
-        (plain(fw.title, single_line=True), "italic"),
-        (f" ({fw.id} {fw.version})", ""),
-    ]
+    text = Text()
+    text.append(plain(a.authority, single_line=True), style="bold")
+    text.append("\nSelf-assessment against ")
+    text.append(plain(fw.title, single_line=True), style="italic")
+    text.append(f" ({plain(fw.id, single_line=True)} {plain(fw.version, single_line=True)})")
     if a.framework_version != fw.version:
-        runs.append((f" — made against version {plain(a.framework_version)}", "yellow"))
+        made = plain(a.framework_version, single_line=True)
+        text.append(f" — made against version {made}", style="yellow")
     if a.period:
-        runs.append((f"\nPeriod: {plain(a.period, single_line=True)}", ""))
+        text.append(f"\nPeriod: {plain(a.period, single_line=True)}")
     if a.assessors:
-        runs.append((f"\nAssessors: {plain(', '.join(a.assessors), single_line=True)}", ""))
+        text.append(f"\nAssessors: {plain(', '.join(a.assessors), single_line=True)}")
     p = a.published
     if p is not None and (p.grades or p.source):
         source = plain(p.source or "published grades entered by hand", single_line=True)
-        runs.append((f"\nOfsted report: {source}", ""))
+        text.append(f"\nOfsted report: {source}")
         if p.inspection_start and p.inspection_end:
-            runs.append(
-                (f", inspected {p.inspection_start:%-d %B %Y} to {p.inspection_end:%-d %B %Y}", "")
-            )
-    return Box([Wrapped(runs)], "selfassess report", border_style="blue")
+            text.append(f", inspected {date_range(p.inspection_start, p.inspection_end)}")
+    return _box([text], "selfassess report", border_style="blue")
 
 
-def _gap_runs(gap: GradeGap) -> list[Run]:
-    return [(gap.text, "green" if gap.gap == 0 else ("yellow" if gap.gap is not None else "dim"))]
+def _gap_text(gap: GradeGap) -> Text:
+    return Text(
+        gap.text, style="green" if gap.gap == 0 else ("yellow" if gap.gap is not None else "dim")
+    )
 
 
 class ScorecardTable:
     """One row per judgement (then overall): bar and coverage, indicative, published, gap.
 
     Fits the width it is given: the bar narrows on an 80-column terminal and grade names wrap
-    at word boundaries instead of being cut; on a screen too narrow even so, it is cut at the
-    edge rather than wrapping its borders.
+    at word boundaries instead of being cut.
     """
 
     def __init__(self, summary: Summary) -> None:
         self.summary = summary
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.grid(options.max_width)
+        yield self.table(options.max_width)
 
-    def grid(self, width: int = 120) -> Grid:
+    def table(self, width: int = 120) -> Table:
+        """The scorecard as a Rich table for a screen ``width`` cells wide."""
         summary, fw = self.summary, self.summary.framework
         bar_width = 12 if width < 110 else 20
-        grid = Grid(
-            [
-                Column("Judgement", 13),
-                Column("Ratings", bar_width, wrap=False),
-                Column("Self-assessed", 13),
-                Column("Ofsted", 11),
-                Column("Gap", 8),
-            ],
-            title="Scorecard",
-        )
+        table = Table(title=Text("Scorecard", style="bold"), title_justify="left", box=box.ROUNDED)
+        # Rich sizes the columns to the screen; only the ratings never wrap (the bar would).
+        for header in ("Judgement", "Ratings", "Self-assessed", "Ofsted", "Gap"):
+            table.add_column(header, no_wrap=header == "Ratings", overflow="fold")
         gaps = {g.judgement: g for g in summary.comparison.gaps}
+        overall = summary.scorecard.overall
         for s in summary.scorecard.judgements:
             gap = gaps[s.judgement]
-            bar = rag_bar(fw, s.counts, s.not_applicable, s.total, width=bar_width)
-            grid.add_row(
-                [(plain(fw.published_label(s.judgement), single_line=True), "")],
-                [
-                    *text_runs(bar),
-                    ("\n", ""),
-                    *text_runs(counts_text(fw, s.counts, s.not_applicable, compact=True)),
-                    (f"\n{s.rated} of {s.total} rated", "dim"),
-                ],
-                text_runs(grade_text(fw, s.grade, provisional=s.provisional)),
+            ratings = rag_bar(fw, s.counts, s.not_applicable, s.total, width=bar_width)
+            ratings.append("\n")
+            ratings.append_text(counts_text(fw, s.counts, s.not_applicable, compact=True))
+            ratings.append(f"\n{s.rated} of {s.total} rated", style="dim")
+            table.add_row(
+                Text(plain(fw.published_label(s.judgement), single_line=True)),
+                ratings,
+                grade_text(fw, s.grade, provisional=s.provisional),
                 self._published(gap),
-                _gap_runs(gap),
+                _gap_text(gap),
             )
-        overall = summary.scorecard.overall
         if overall is not None:
             gap = gaps[overall.judgement]
-            grid.add_row(
-                [(plain(overall.title, single_line=True), "bold")],
-                [("derived from\nthe others", "italic dim")],
-                text_runs(grade_text(fw, overall.grade, provisional=overall.provisional)),
+            table.add_section()
+            table.add_row(
+                Text(plain(overall.title, single_line=True), style="bold"),
+                Text("derived from\nthe others", style="italic dim"),
+                grade_text(fw, overall.grade, provisional=overall.provisional),
                 self._published(gap),
-                _gap_runs(gap),
-                section=True,
+                _gap_text(gap),
             )
-        return grid
+        return table
 
-    def _published(self, gap: GradeGap) -> list[Run]:
+    def _published(self, gap: GradeGap) -> Text:
         if not gap.published:
-            return [("—", "dim")]
-        return text_runs(grade_text(self.summary.framework, gap.published))
+            return Text("—", style="dim")
+        return grade_text(self.summary.framework, gap.published)
 
 
-def _title_line(title: str, grade: Text, extra: str = "") -> Wrapped:
-    title = plain(title, single_line=True)
-    return Wrapped([(title, "bold"), ("  ", ""), *text_runs(grade), (extra, "dim")])
+def _title_line(title: str, grade: Text, extra: str = "") -> Text:
+    text = Text(plain(title, single_line=True), style="bold")
+    text.append("  ")
+    text.append_text(grade)
+    text.append(extra, style="dim")
+    return text
 
 
 def reasons_block(summary: Summary) -> RenderableType:
     """Why each judgement got its grade."""
     fw = summary.framework
-    parts: list[Wrapped] = []
+    parts: list[RenderableType] = []
     for s in summary.scorecard.judgements:
         grade = grade_text(fw, s.grade, provisional=s.provisional)
-        rated = f"   {s.rated} of {s.total} rated  "
+        rated = f"   {s.rated} of {s.total} rated"
         parts.append(_title_line(fw.published_label(s.judgement), grade, rated))
-        for reason in s.reasons:
-            parts.append(Wrapped([(plain(f"• {reason}"), "")], 2, hanging=2))
+        if s.reasons:
+            parts.append(_hanging((_bullet(reason) for reason in s.reasons), 2))
     overall = summary.scorecard.overall
     if overall is not None:
         grade = grade_text(fw, overall.grade, provisional=overall.provisional)
         parts.append(_title_line(overall.title, grade))
-        for reason in overall.reasons:
-            parts.append(Wrapped([(plain(f"• {reason}"), "")], 2, hanging=2))
+        if overall.reasons:
+            parts.append(_hanging((_bullet(reason) for reason in overall.reasons), 2))
         if overall.basis:
-            parts.append(Wrapped([(plain(f"How it is worked out: {overall.basis}"), "")], 2))
-    return Box(parts, "Why these grades", border_style="dim")
+            basis = Text(f"How it is worked out: {plain(overall.basis)}")
+            parts.append(Padding(basis, (0, 0, 0, 2)))
+    return _box(parts, "Why these grades", border_style="dim")
 
 
 def areas_block(summary: Summary) -> RenderableType | None:
@@ -153,82 +179,78 @@ def areas_block(summary: Summary) -> RenderableType | None:
         return None
     fw = summary.framework
     c = summary.comparison
-    parts: list[Wrapped] = []
+    parts: list[RenderableType] = []
     if c.blind_spots:
         parts.append(
-            Wrapped(
-                [
-                    (
-                        "Possible blind spots — Ofsted named these for improvement, "
-                        "but we rated them strong:",
-                        "bold yellow",
-                    )
-                ]
+            Text(
+                "Possible blind spots — Ofsted named these for improvement, "
+                "but we rated them strong:",
+                style="bold yellow",
             )
         )
+        spots = []
         for item in c.blind_spots:
-            runs = [
-                *text_runs(rating_badge(fw, item.rating)),
-                (" ", ""),
-                (plain(item.title, single_line=True), "bold"),
-                (f" — {plain(item.area, single_line=True)}", ""),
-            ]
-            parts.append(Wrapped(runs, 2, hanging=4))
+            text = Text(plain(item.title, single_line=True), style="bold")
+            text.append(f" — {plain(item.area, single_line=True)}")
+            spots.append((rating_badge(fw, item.rating), text))
+        parts.append(_hanging(spots, 2))
     else:
         parts.append(
-            Wrapped(
-                [
-                    (
-                        "No blind spots: no criterion linked to Ofsted's areas for improvement "
-                        "is rated strong.",
-                        "green",
-                    )
-                ]
+            Text(
+                "No blind spots: no criterion linked to Ofsted's areas for improvement "
+                "is rated strong.",
+                style="green",
             )
         )
-    parts.append(Wrapped([("Areas for improvement in the published report:", "bold")]))
+    parts.append(Text("Areas for improvement in the published report:", style="bold"))
     for area in published.areas_for_improvement:
-        parts.append(Wrapped([(f"• {plain(area.text, single_line=True)}", "")], 2, hanging=2))
-        for item in linked_criteria(fw, summary.assessment, area.text, area.criteria):
-            runs = [
-                *text_runs(rating_badge(fw, item.rating)),
-                (f" {plain(item.title, single_line=True)}", ""),
-            ]
-            parts.append(Wrapped(runs, 6, hanging=4))
-    return Box(
+        parts.append(_hanging([_bullet(plain(area.text, single_line=True))], 2))
+        linked = [
+            (rating_badge(fw, item.rating), Text(plain(item.title, single_line=True)))
+            for item in linked_criteria(fw, summary.assessment, area.text, area.criteria)
+        ]
+        if linked:
+            parts.append(_hanging(linked, 6))
+    return _box(
         parts,
         "Compared with Ofsted's report",
         border_style="yellow" if c.blind_spots else "dim",
     )
 
 
-def criterion_block(summary: Summary, criterion_id: str) -> list[Wrapped]:
-    """One criterion: its rating, confidence, evidence, notes and actions, as indented lines.
+def criterion_block(summary: Summary, criterion_id: str) -> list[RenderableType]:
+    """One criterion: a heading line with its rating, then its confidence, evidence, notes
+    and actions as one indented text.
 
-    Plain lines rather than a table per judgement: they read as well on a shared screen, and
-    render several times faster, which matters for start-up of ``selfassess report``.
+    Plain lines rather than a table per criterion: they read as well on a shared screen and
+    print as fast as the file is read.
     """
     fw = summary.framework
     criterion = fw.criteria[criterion_id]
     record = summary.assessment.record(criterion_id)
-    heading: list[Run] = [
-        (f" {rating_letter(fw, record.rating)} ", rating_style(fw, record.rating)),
-        (" ", ""),
-        (plain(criterion.title), "bold"),
-    ]
+    heading = Text(f" {rating_letter(fw, record.rating)} ", style=rating_style(fw, record.rating))
+    heading.append(" ")
+    heading.append(plain(criterion.title, single_line=True), style="bold")
     if criterion.limiting:
-        heading.append((" ◆", "magenta"))
-    heading.append((f"  {plain(rating_label(fw, record.rating))}", "dim"))
+        heading.append(" ◆", style="magenta")
+    heading.append(f"  {plain(rating_label(fw, record.rating), single_line=True)}", style="dim")
     if record.confidence:
-        heading.append((f", {CONFIDENCE_LEVELS[record.confidence].lower()} confidence", "dim"))
+        confidence = CONFIDENCE_LEVELS[record.confidence].lower()
+        heading.append(f", {confidence} confidence", style="dim")
     if record.review:
-        heading.append(("  needs review", "bold yellow"))
-    lines: list[Run] = []  # each line starts with a newline; the first one is dropped below
+        heading.append("  needs review", style="bold yellow")
+    body = Text()
+
+    def new_line() -> None:
+        if body:
+            body.append("\n")
+
     if record.na_reason:
-        lines.append(("\nWhy not applicable: ", "dim"))
-        lines.append((plain(record.na_reason, single_line=True), ""))
+        body.append("Why not applicable: ", style="dim")
+        body.append(plain(record.na_reason, single_line=True))
     for e in record.evidence:
-        lines.append((f"\n• {plain(e.what, single_line=True)}", ""))
+        new_line()
+        body.append(f"• {plain(e.what, single_line=True)}")
         details = [EVIDENCE_TYPES.get(e.type, e.type)]
         if e.date:
             details.append(e.date.isoformat())
@@ -236,35 +258,36 @@ def criterion_block(summary: Summary, criterion_id: str) -> list[Wrapped]:
             details.append(plain(e.owner, single_line=True))
         if e.where:
             details.append(plain(e.where, single_line=True))
-        lines.append((f" ({'; '.join(details)})", "dim"))
+        body.append(f" ({'; '.join(details)})", style="dim")
     if not record.evidence and record.rating is not None:
-        lines.append(("\nNo evidence recorded", "dim italic"))
+        new_line()
+        body.append("No evidence recorded", style="dim italic")
     if record.notes:
-        lines.append(("\nNotes: ", "bold"))
-        lines.append((plain(record.notes), ""))
+        new_line()
+        body.append("Notes: ", style="bold")
+        body.append(plain(record.notes).strip("\n"))
     for x in record.actions:
-        lines.append(("\n→ Action: ", "bold"))
-        lines.append((plain(x.what, single_line=True), ""))
+        new_line()
+        body.append("→ Action: ", style="bold")
+        body.append(plain(x.what, single_line=True))
         details = [ACTION_STATUSES.get(x.status, x.status)]
         if x.owner:
             details.append(plain(x.owner, single_line=True))
         if x.due:
             details.append(f"due {x.due.isoformat()}")
-        lines.append((f" ({'; '.join(details)})", "dim"))
-    if not lines:
-        return [Wrapped(heading)]
-    text, style = lines[-1]
-    lines[-1] = (text.removesuffix("\n"), style)  # e.g. notes that end with a newline
-    text, style = lines[0]
-    lines[0] = (text[1:], style)  # the leading newline
-    return [Wrapped(heading), Wrapped(lines, 4)]
+        body.append(f" ({'; '.join(details)})", style="dim")
+    if not body:
+        return [heading]
+    return [heading, Padding(body, (0, 0, 0, 4))]
 
 
 def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
-    """Each judgement's criteria in framework order."""
+    """Each judgement's criteria in framework order, under a rule with its title."""
     for judgement in summary.framework.judgements:
-        yield Heading(plain(judgement.title, single_line=True))
-        yield Stack([part for c in judgement.criteria for part in criterion_block(summary, c.id)])
+        title = Text(plain(judgement.title, single_line=True), style="bold")
+        yield Rule(title, align="left")
+        for c in judgement.criteria:
+            yield from criterion_block(summary, c.id)
 
 
 def render_report(summary: Summary, *, detail: bool = True) -> RenderableType:
@@ -275,6 +298,6 @@ def render_report(summary: Summary, *, detail: bool = True) -> RenderableType:
         parts.append(areas)
     if detail:
         key = "Detail by criterion   ◆ = limiting criterion (red caps the judgement)"
-        parts.append(Wrapped([(f"\n{key}", "bold")]))
+        parts.append(Text(f"\n{key}", style="bold"))
         parts.extend(criteria_detail(summary))
     return Group(*parts)

@@ -51,11 +51,11 @@ def trend_view(t: Trend) -> RenderableType:
             if cell.grade:
                 previous = (fw, cell.grade)
             cells.append(text)
-        table.add_row(Text(row.title), *cells)
+        table.add_row(_t(row.title), *cells)
     parts: list[RenderableType] = [title, table]
     legend = _grade_legend(t)
     if legend:
-        parts.append(Text(legend, style="dim"))
+        parts.append(_t(legend, "dim"))
     if provisional_seen:
         parts.append(
             Text("* provisional: too few criteria rated for a firm indicative grade.", style="dim")
