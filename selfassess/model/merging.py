@@ -10,6 +10,7 @@ review; the conflict is returned so the command can say what it did.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import msgspec
 
@@ -18,6 +19,7 @@ from selfassess.model.assessment import (
     Action,
     AreaForImprovement,
     Assessment,
+    Confidence,
     CriterionRecord,
     Published,
 )
@@ -25,7 +27,9 @@ from selfassess.model.errors import SelfAssessError
 from selfassess.model.framework import NOT_APPLICABLE, Framework
 from selfassess.model.labels import rating_label
 
-_CONFIDENCE_ORDER = list(CONFIDENCE_LEVELS)  # low, medium, high
+_CONFIDENCE_ORDER: list[Confidence] = ["low", "medium", "high"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +60,10 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _unique(items: list) -> list:
+def _unique(items: list[T]) -> list[T]:
     """Items in order, identical ones once (msgspec structs are compared by their content)."""
     seen: set[bytes] = set()
-    out = []
+    out: list[T] = []
     for item in items:
         key = msgspec.json.encode(item)
         if key not in seen:
@@ -170,9 +174,10 @@ def _merge_record(
     ]
 
     confidences = [(name, r.confidence) for name, r in records if r.confidence is not None]
-    confidence = confidences[0][1] if confidences else None
+    confidence: Confidence | None = confidences[0][1] if confidences else None
     if len({v for _, v in confidences}) > 1:
-        confidence = min((v for _, v in confidences if v is not None), key=_CONFIDENCE_ORDER.index)
+        lowest = min((v for _, v in confidences if v is not None), key=_CONFIDENCE_ORDER.index)
+        confidence = lowest
         review = True
         conflicts.append(
             Conflict(
@@ -180,7 +185,7 @@ def _merge_record(
                 title,
                 "confidence",
                 list(confidences),
-                f"{CONFIDENCE_LEVELS[confidence].lower()} (the lower), for review",
+                f"{CONFIDENCE_LEVELS[lowest].lower()} (the lower), for review",
             )
         )
 
@@ -196,7 +201,7 @@ def _merge_record(
     return CriterionRecord(
         rating=rating,
         na_reason=na_reason,
-        confidence=confidence,  # type: ignore[arg-type]
+        confidence=confidence,
         evidence=evidence,
         notes=_joined(notes),
         actions=actions,
@@ -244,7 +249,7 @@ def _clashing_actions(actions: list[tuple[str, Action]]) -> dict[str, list[tuple
     groups: dict[str, list[tuple[str, Action]]] = {}
     for name, action in actions:
         groups.setdefault(" ".join(action.what.split()).casefold(), []).append((name, action))
-    clashing = {}
+    clashing: dict[str, list[tuple[str, str | None]]] = {}
     for group in groups.values():
         if len(_unique([a for _, a in group])) > 1 and len({n for n, _ in group}) > 1:
             clashing[group[0][1].what] = [(name, _action_words(a)) for name, a in group]
@@ -289,4 +294,4 @@ def _merge_published(
                 areas.append(AreaForImprovement(text=area.text, criteria=list(area.criteria)))
             else:
                 same.criteria += [cid for cid in area.criteria if cid not in same.criteria]
-    return msgspec.structs.replace(merged, grades=grades, areas_for_improvement=areas, **updates)  # type: ignore[arg-type]
+    return msgspec.structs.replace(merged, grades=grades, areas_for_improvement=areas, **updates)
