@@ -22,6 +22,7 @@ from selfassess.commands import (
     migrate,
     new,
     open_app,
+    peers,
     report,
     serve,
     trend,
@@ -50,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
     diff.COMMAND,
     merge.COMMAND,
     trend.COMMAND,
+    peers.COMMAND,
 )
 
 DESCRIPTION = """\
