@@ -216,6 +216,19 @@ def check_output(output: str | Path, inputs: Sequence[str | Path], *, replace: b
     return target
 
 
+def check_report_output(output: str | Path, inputs: Sequence[str | Path]) -> Path:
+    """Where a report (text, JSON, a document) may go: as ``check_output``, and never over an
+    existing TOML file, which is an assessment or a framework, not an old report."""
+    target = check_output(output, inputs)
+    if target.suffix.lower() == ".toml" and target.exists():
+        raise InputError.single(
+            target,
+            "is an existing TOML file (an assessment or a framework); a report is never written "
+            "over one. Choose another file name, such as report.txt (nothing was changed)",
+        )
+    return target
+
+
 def _is_device_path(target: Path) -> bool:
     """Whether ``target`` names a device or a process's open file (/dev/stdout, /proc/…/fd/1).
 
@@ -270,8 +283,8 @@ def emit(
 ) -> None:
     """Write to ``-o`` (atomically, never over an input) or to standard output, unchanged."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
-    if output:
-        write_output(check_output(output, inputs), raw, err)
+    if output and output != "-":
+        write_output(check_report_output(output, inputs), raw, err)
         return
     out.file.write(raw.decode("utf-8"))
     out.file.flush()
@@ -286,8 +299,8 @@ def show(
     *,
     width: int = 120,
 ) -> None:
-    """A Rich renderable to the terminal, or as plain text to ``-o``."""
-    if output:
+    """A Rich renderable to the terminal, or as plain text to ``-o`` (``-o -``: the screen)."""
+    if output and output != "-":
         import io
 
         from rich.console import Console

@@ -1,8 +1,10 @@
 """The ``import-report`` command: read Ofsted ILACS reports and print or attach what they state.
 
-A thin shell over ``importer`` (reading) and ``linking`` (areas for improvement → criteria):
-it parses arguments, prints, and turns errors into ``FILE: message`` lines on stderr with exit
-code 2. In a batch, one bad file does not stop the others.
+A thin shell over ``importer`` (reading, batches) and ``linking`` (areas for improvement →
+criteria): it parses arguments, prints, and turns errors into ``FILE: message`` lines on stderr.
+In a batch (several files, or a folder), a refused report never stops the others: each gets one
+line (or JSON line, or CSV row), a progress bar runs on stderr, and a summary closes it. Exit
+code 0 when every report was read, 1 when some were refused, 2 when none could be used.
 """
 
 from __future__ import annotations
@@ -12,13 +14,21 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles
+from selfassess.commands.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    Command,
+    Consoles,
+)
 from selfassess.model.errors import InputError
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import Console
+    from rich.text import Text
 
     from selfassess.files.store import Loaded
+    from selfassess.importer.batch import Outcome
     from selfassess.importer.reports import ImportedReport
     from selfassess.model.framework import Framework
 
@@ -26,24 +36,38 @@ if TYPE_CHECKING:
 PROGRESS_FROM = 4
 """Show a progress bar (on a terminal) from this many reports."""
 
-_NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
 HELP = "Read Ofsted ILACS inspection reports (PDF or text) and print or attach their grades."
 DESCRIPTION = """\
 Read Ofsted reports on local authority children's services (ILACS, 2018 onwards), as PDF or
 plain text, and print what each states: the authority, the inspection dates, the lead
-inspector, the layout of its judgements, each grade, and the "What needs to improve" items.
-Nothing is guessed: a report that cannot be read is named with what was missing.
+inspector, the layout of its judgements, each grade, and the "What needs to improve" items
+with their national framework tags. Nothing is guessed: a report that cannot be read is named
+with what was missing.
 
-With --into, the grades and areas for improvement are attached to an assessment file (its
-framework must have the report's judgements), each area linked to the criteria it concerns.
+Give files, or folders (their .pdf and .txt files are read). With several reports, each gets
+one line, and a summary counts those read and those refused, by reason. --json prints one JSON
+object per report; --csv writes one row per report to a file (refused ones with the reason).
+Exit code: 0 all read, 1 some refused, 2 none could be used.
+
+With --into, the grades and areas for improvement of one report are attached to an assessment
+file (its framework must have the report's judgements), each area linked to the criteria it
+concerns.
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("reports", nargs="+", metavar="REPORT", help="a report file (.pdf or .txt)")
     parser.add_argument(
+        "reports",
+        nargs="+",
+        metavar="REPORT",
+        help="a report file (.pdf or .txt), or a folder of them",
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
         "--json", action="store_true", help="print one JSON object per report, one per line"
+    )
+    output.add_argument(
+        "--csv", metavar="OUT", help="write one row per report (read or refused) to this CSV file"
     )
     parser.add_argument(
         "--into",
@@ -56,11 +80,19 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     """Read every report given; print each (or attach one); return the exit code."""
     out, err = io.out, io.err
     from selfassess.files.store import bundled_frameworks
+    from selfassess.importer.batch import report_files
 
-    reports: list[str] = list(args.reports)
+    names: list[str] = list(args.reports)
+    reports = report_files(names)
     into: str | None = getattr(args, "into", None)
-    if into and len(reports) != 1:
-        _error(err, "import-report", f"--into takes one report at a time ({len(reports)} given)")
+    csv_out: str | None = getattr(args, "csv", None)
+    batch = len(reports) != 1 or any(Path(name).is_dir() for name in names)
+    if into and (len(reports) != 1 or csv_out):
+        what = "--csv" if csv_out else f"{len(reports)} given"
+        _error(err, "import-report", f"--into takes one report at a time ({what})")
+        return EXIT_BAD_INPUT
+    if not reports:
+        _error(err, "import-report", "no .pdf or .txt files found in " + ", ".join(names))
         return EXIT_BAD_INPUT
 
     loaded: Loaded | None = None
@@ -73,17 +105,22 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
             # The assessment's own framework first: a council's own framework may print its
             # judgements differently, and a bundled one of the same id is replaced by it.
             frameworks = [loaded.framework, *(f for f in frameworks if f.id != loaded.framework.id)]
+        if csv_out:
+            from selfassess.commands.common import check_output
+
+            csv_target = check_output(csv_out, [*names, *reports])
     except InputError as exc:
         _input_error(err, exc)
         return EXIT_BAD_INPUT
 
-    results = _read_all(reports, frameworks, err)
+    outcomes = _read_all(reports, frameworks, err)
     by_id = {f.id: f for f in frameworks}
-    failed = False
-    for report in results:
-        if isinstance(report, InputError):
-            _input_error(err, report)
-            failed = True
+    attach_failed = False
+    for outcome in outcomes:
+        report = outcome.report
+        if report is None:
+            if outcome.error is not None and not csv_out:
+                _input_error(err, outcome.error)
             continue
         if args.json:
             out.print(
@@ -93,50 +130,92 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
                 emoji=False,
                 soft_wrap=True,
             )
-        elif not loaded:
-            out.print(render_report(report, by_id[report.framework]))
-        if loaded is not None:
-            status = _attach(
-                report, by_id[report.framework], loaded, out if not args.json else err, err
-            )
-            failed = failed or status != EXIT_OK
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+        elif loaded is not None:
+            status = _attach(report, by_id[report.framework], loaded, out, err)
+            attach_failed = status != EXIT_OK
+        elif csv_out:
+            pass
+        elif batch:
+            out.print(_one_line(report), soft_wrap=True)
+        else:
+            from selfassess.views.imported_report import render_imported_report
 
+            out.print(render_imported_report(report, by_id[report.framework]))
 
-def _read_all(
-    reports: list[str], frameworks: list[Framework], err: Console
-) -> list[ImportedReport | InputError]:
-    """Read each report in turn, keeping errors in their place; a progress bar for many."""
-    from selfassess.importer.reports import read_report
+    if csv_out:
+        from selfassess.commands.common import write_output
 
-    def read(path: str) -> ImportedReport | InputError:
         try:
-            return read_report(path, frameworks)
+            write_output(csv_target, _csv_bytes(outcomes), err)
         except InputError as exc:
-            return exc
+            _input_error(err, exc)
+            return EXIT_BAD_INPUT
+
+    from selfassess.importer.batch import BatchSummary
+
+    summary = BatchSummary.of(outcomes)
+    if batch or csv_out:
+        from selfassess.views.imported_report import render_batch_summary
+
+        err.print(render_batch_summary(summary.read, summary.refused))
+    if summary.read == 0 or attach_failed:
+        return EXIT_BAD_INPUT
+    return EXIT_SOME_FAILED if summary.refused else EXIT_OK
+
+
+def _read_all(reports: list[str], frameworks: list[Framework], err: Console) -> list[Outcome]:
+    """Read each report in turn, keeping refusals in their place; a progress bar for many."""
+    from selfassess.importer.batch import read_reports
 
     if len(reports) < PROGRESS_FROM or not err.is_terminal:
-        return [read(path) for path in reports]
+        return list(read_reports(reports, frameworks))
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    results: list[ImportedReport | InputError] = []
+    from selfassess.views.render import plain
+
+    outcomes: list[Outcome] = []
     with Progress(
         TextColumn("Reading reports"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.description}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}", markup=False),
         console=err,
         transient=True,
         redirect_stdout=False,
         redirect_stderr=False,
     ) as progress:
         task = progress.add_task("", total=len(reports))
-        for path in reports:
-            progress.update(task, description=Path(path).name)
-            results.append(read(path))
+
+        def started(name: str) -> None:
+            progress.update(task, description=plain(Path(name).name, single_line=True))
+
+        for outcome in read_reports(reports, frameworks, started):
+            outcomes.append(outcome)
             progress.advance(task)
-    return results
+    return outcomes
+
+
+def _csv_bytes(outcomes: list[Outcome]) -> bytes:
+    import csv
+    import io
+
+    from selfassess.exports.csv_export import BOM, cell
+    from selfassess.importer.batch import outcome_table
+
+    columns, rows = outcome_table(outcomes)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell(value) for value in row] for row in rows)
+    return (BOM + buffer.getvalue()).encode("utf-8")
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -156,70 +235,24 @@ def _input_error(err: Console, exc: InputError) -> None:
         _error(err, exc.file or "import-report", problem.describe())
 
 
-def _count(n: int, noun: str) -> str:
-    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
-    return f"{word} {noun}{'' if n == 1 else 's'}"
-
-
-def describe_layout(framework: Framework) -> str:
-    """E.g. "three judgements plus overall effectiveness" or "four judgements, no overall"."""
-    judgements = _count(len(framework.judgements), "judgement")
-    if framework.overall is not None:
-        return f"{judgements} plus {framework.overall.title.lower()}"
-    return f"{judgements}, no overall effectiveness"
-
-
-def _period(framework: Framework) -> str:
-    """The inspections a framework is for, e.g. "January 2018 to December 2022"."""
-    from selfassess.model.dates import month_year
-
-    start = month_year(framework.applies_from)
-    if framework.applies_until is None:
-        return f"from {start}"
-    return f"{start} to {month_year(framework.applies_until)}"
-
-
-def _dates(report: ImportedReport) -> str:
-    from selfassess.model.dates import date_range
-
-    return date_range(report.inspection_start, report.inspection_end)
-
-
-def render_report(report: ImportedReport, framework: Framework) -> RenderableType:
-    """What one report states, for the screen."""
-    from rich.console import Group
-    from rich.table import Table
+def _one_line(report: ImportedReport) -> Text:
+    """A report in a batch: file, authority, dates, layout, grades, number of areas."""
     from rich.text import Text
 
-    lines: list[RenderableType] = [
-        Text(report.source, style="dim"),
-        Text(report.local_authority, style="bold"),
-        Text(
-            f"Inspected {_dates(report)}"
-            + (f" · lead inspector {report.lead_inspector}" if report.lead_inspector else "")
-        ),
-        Text(f"Layout: {_period(framework)} — {describe_layout(framework)} ({framework.id})"),
-    ]
-    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
-    table.add_column("Judgement")
-    table.add_column("Grade", no_wrap=True)
-    for jid, grade_id in report.judgements.items():
-        grade = framework.grade_by_id.get(grade_id)
-        label = Text(framework.grade_label(grade_id), style=grade.colour if grade else "")
-        table.add_row(Text(report.titles.get(jid) or framework.published_title(jid)), label)
-    lines += [
-        Text(""),
-        table,
-        Text(""),
-        Text(f"What needs to improve ({len(report.areas_for_improvement)})", style="bold"),
-    ]
-    areas = Table.grid(padding=(0, 1, 0, 0))
-    areas.add_column(justify="right", no_wrap=True)
-    areas.add_column()
-    for n, area in enumerate(report.areas_for_improvement, start=1):
-        areas.add_row(f"{n}.", Text(area))
-    lines += [areas, Text("")]
-    return Group(*lines)
+    from selfassess.model.dates import date_range
+    from selfassess.views.render import plain
+
+    grades = ", ".join(f"{jid} {grade}" for jid, grade in report.judgements.items())
+    text = Text(plain(f"{report.source}:", single_line=True), style="bold")
+    text.append(" ")
+    text.append(
+        plain(
+            f"{report.authority}, {date_range(report.inspection_start, report.inspection_end)}, "
+            f"{report.framework}: {grades}; {len(report.areas_for_improvement)} to improve",
+            single_line=True,
+        )
+    )
+    return text
 
 
 # --- attaching --------------------------------------------------------------------------------
@@ -233,7 +266,9 @@ def _attach(
 
     from selfassess.files.store import save_assessment
     from selfassess.model.assessment import AreaForImprovement, Published
+    from selfassess.model.dates import date_range
     from selfassess.model.linking import link_area
+    from selfassess.views.imported_report import count, describe_layout, describe_tags
 
     framework, assessment = loaded.framework, loaded.assessment
     expected = framework.published_judgement_ids()
@@ -248,9 +283,13 @@ def _attach(
         )
         return EXIT_BAD_INPUT
 
+    # The area's national framework tags help choose among criteria whose words it uses. The
+    # criteria's own national framework links are passed here once frameworks record them.
     areas = [
-        AreaForImprovement(text=text, criteria=link_area(framework, text))
-        for text in report.areas_for_improvement
+        AreaForImprovement(
+            text=text, criteria=link_area(framework, text, tags=report.tags_of(index))
+        )
+        for index, text in enumerate(report.areas_for_improvement)
     ]
     previous = assessment.published
     replaced = previous is not None and bool(previous.grades)
@@ -284,11 +323,12 @@ def _attach(
             soft_wrap=True,
         )
     verb = "Replaced the published grades in" if replaced else "Attached to"
+    dates = date_range(report.inspection_start, report.inspection_end)
     out.print(
         Text(f"{verb} {loaded.path}: ", style="bold")
         + Text(
-            f"{_count(len(expected), 'grade')} and {_count(len(areas), 'area')} for improvement "
-            f"from {Path(report.source).name} ({report.local_authority}, {_dates(report)})."
+            f"{count(len(expected), 'grade')} and {count(len(areas), 'area')} for improvement "
+            f"from {Path(report.source).name} ({report.local_authority}, {dates})."
         ),
         soft_wrap=True,
     )
@@ -306,6 +346,8 @@ def _attach(
     out.print(Text("Areas for improvement, linked to criteria:"))
     for n, area in enumerate(areas, start=1):
         out.print(Text(f"{n:>3}. ") + Text(area.text), soft_wrap=True)
+        if report.tags_of(n - 1):
+            out.print(Text("       " + describe_tags(report.tags_of(n - 1)), style="dim"))
         if area.criteria:
             for cid in area.criteria:
                 out.print(
@@ -320,8 +362,11 @@ def _attach(
 
 def _same_authority(a: str, b: str) -> bool:
     """Loosely the same council: "Peterborough" and "Peterborough City Council" are."""
+    from selfassess.importer.authorities import same_authority
     from selfassess.model.linking import words
 
+    if same_authority(a, b):
+        return True
     noise = {
         "council",
         "city",

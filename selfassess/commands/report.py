@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from selfassess.commands.common import (
     EXIT_OK,
     Command,
     Consoles,
-    check_output,
+    check_report_output,
     positive_int,
     to_json,
     write_output,
@@ -19,14 +20,32 @@ from selfassess.model.errors import SelfAssessError
 FORMATS = ("text", "json", "markdown", "html", "csv", "docx")
 
 
+SUFFIXES = {
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+}
+
+
+def format_for(output: str | None) -> str:
+    """The format a file name asks for by its ending (report.docx: Word); text otherwise."""
+    if not output:
+        return "text"
+    return SUFFIXES.get(Path(output).suffix.lower(), "text")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the assessment file")
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        default="text",
-        help="text (default) for the screen; json for other tools; markdown, html, csv "
-        "or docx (Word, needs -o) to share",
+        help="text for the screen; json for other tools; markdown, html, csv or docx (Word, "
+        "needs -o) to share. Default: from the -o file's ending (.docx, .html, .md, .csv, "
+        ".json), else text",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
@@ -41,13 +60,17 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     from selfassess.files.store import load_assessment
     from selfassess.model.summary import summarise
 
+    if args.output == "-":
+        args.output = None
+    if args.format is None:
+        args.format = format_for(args.output)
     if args.format == "docx" and not args.output:
         raise SelfAssessError("a Word document needs a file name: add -o report.docx")
-    target = check_output(args.output, [args.file]) if args.output else None
+    target = check_report_output(args.output, [args.file]) if args.output else None
     loaded = load_assessment(args.file)
     if target is not None and loaded.assessment.framework_file:
         framework_path = loaded.path.parent / loaded.assessment.framework_file
-        target = check_output(target, [args.file, framework_path])
+        target = check_report_output(target, [args.file, framework_path])
     summary = summarise(loaded.framework, loaded.assessment)
     if args.format == "text":
         from selfassess.views.report import render_report

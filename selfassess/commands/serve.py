@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles
-from selfassess.model.errors import InputError
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -41,8 +40,11 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     from selfassess.commands.common import describe_os_error
 
     path = Path(args.file).resolve() if args.file else None
-    if path is not None and not path.is_file():
-        raise InputError.single(args.file, "no such file")
+    if path is not None:
+        from selfassess.files.store import load_assessment
+
+        # A file the app cannot open is said here, with its place, not in a browser later.
+        load_assessment(args.file)
     if args.host not in LOOPBACK:
         io.err.print(
             Text(

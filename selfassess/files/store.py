@@ -366,12 +366,23 @@ def save_assessment(
     """
     path = Path(path)
     header = leading_comments(path)
-    return write_text_atomic(path, dumps_assessment(assessment, framework, header=header))
+    text = dumps_assessment(assessment, framework, header=header)
+    return write_text_atomic(path, text, through_links=True)
 
 
-def write_text_atomic(path: Path, text: str, *, backup: bool = True, durable: bool = True) -> Saved:
+def write_text_atomic(
+    path: Path,
+    text: str,
+    *,
+    backup: bool = True,
+    durable: bool = True,
+    through_links: bool = False,
+) -> Saved:
     """Write UTF-8 text to ``path`` atomically, keeping the old version as ``path.bak``."""
-    return write_bytes_atomic(path, text.encode("utf-8"), backup=backup, durable=durable)
+    data = text.encode("utf-8")
+    return write_bytes_atomic(
+        path, data, backup=backup, durable=durable, through_links=through_links
+    )
 
 
 STALE_TEMPORARY_SECONDS = 3600
@@ -380,25 +391,33 @@ crash, a power cut): a save takes seconds at most, so one this old is nobody's w
 
 
 def write_bytes_atomic(
-    path: Path, data: bytes, *, backup: bool = True, durable: bool = True
+    path: Path,
+    data: bytes,
+    *,
+    backup: bool = True,
+    durable: bool = True,
+    through_links: bool = False,
 ) -> Saved:
     """Write bytes to ``path`` atomically; see ``save_assessment``.
 
-    A path that is a symbolic link (a link to a shared copy, say) is saved through: the file it
-    points to is replaced, atomically and beside itself, and the link stays a link, so
-    everyone who reads through it sees the change.
+    With ``through_links`` (the assessment itself), a path that is a symbolic link (a link to a
+    shared copy, say) is saved through: the file it points to is replaced, atomically and beside
+    itself, and the link stays a link, so everyone who reads through it sees the change. Every
+    other file (the backup, lock, recovery copy, outputs) replaces a link put in its place
+    rather than writing to wherever it points: a link planted on a shared drive must not turn a
+    save into a write over someone's own files.
 
     ``durable=False`` leaves out the two waits for the disk (fsync): still never a half-written
     file, but a power cut just after may keep the old version. For the app's own small lists
     (recent files), not for the user's work: waiting for the disk cost about 15 ms of the app's
     start-up.
     """
-    if path.is_symlink():
+    if through_links and path.is_symlink():
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     existing_mode = None
     try:
-        existing = path.stat()
+        existing = path.lstat()
     except FileNotFoundError:
         pass
     else:
@@ -406,7 +425,8 @@ def write_bytes_atomic(
 
         if stat.S_ISDIR(existing.st_mode):
             raise IsADirectoryError(errno.EISDIR, "a folder is in the way", str(path))
-        existing_mode = existing.st_mode & 0o777
+        if not stat.S_ISLNK(existing.st_mode):  # a link is replaced, like a new file
+            existing_mode = existing.st_mode & 0o777
     import tempfile  # only when writing: it costs start-up on the report path
 
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")

@@ -230,3 +230,22 @@ def test_python_dash_m(tmp_path: Path) -> None:
         [sys.executable, "-m", "selfassess", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "selfassess" in result.stdout
+
+
+def test_report_takes_its_format_from_the_output_file_name(tmp_path: Path) -> None:
+    path = make_assessment(tmp_path, RATED)
+    out = tmp_path / "report.html"
+    assert main(["report", str(path), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_report_is_never_written_over_another_assessment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make_assessment(tmp_path, RATED)
+    other = tmp_path / "other.toml"
+    other.write_bytes(path.read_bytes())
+    before = other.read_bytes()
+    assert main(["report", str(path), "--format", "csv", "-o", str(other)]) == 2
+    assert "a report is never written over one" in capsys.readouterr().err
+    assert other.read_bytes() == before

@@ -183,6 +183,15 @@ async def test_the_app_shows_user_text_literally(
         assert "ev-where" in evidence and "ev-owner" in evidence and "act-owner" in actions
         notes = screen.panel.query_one("#notes").text
         assert "[bold red]x[/]" in notes
+        assert_no_user_escapes(notes)  # the notes box draws its text as it is
+        screen.panel.query_one(EvidenceList).focus()
+        await pilot.press("enter")  # edit the evidence: its form is filled from the file
+        await pilot.pause()
+        from textual.widgets import Input
+
+        for box in app.screen.query(Input):
+            assert_no_user_escapes(box.value)
+        assert any("[bold red]x[/]" in box.value for box in app.screen.query(Input))
         rendered = " ".join(str(w.render()) for w in screen.query(Static))
         assert_no_user_escapes(rendered)
 

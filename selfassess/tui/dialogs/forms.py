@@ -19,9 +19,16 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from selfassess.model.assessment import ACTION_STATUSES, EVIDENCE_TYPES, Action, Evidence
 from selfassess.model.editing import EditError, format_date, parse_date
+from selfassess.model.labels import plain
 
 DELETE: Literal["delete"] = "delete"
 """What a form returns when the user asked to delete the item."""
+
+
+def _shown(text: str) -> str:
+    """Text from the file as an input box may hold it: one line, no control characters (a
+    terminal would act on an escape sequence in a file's text)."""
+    return plain(text, single_line=True)
 
 
 class FieldError(Static):
@@ -161,7 +168,7 @@ class EvidenceDialog(FormDialog):
         yield from labelled(
             "What is it?",
             Input(
-                "" if self.is_new else e.what,
+                "" if self.is_new else _shown(e.what),
                 placeholder="e.g. Audit of 40 contacts, March 2024",
                 id="what",
             ),
@@ -177,7 +184,7 @@ class EvidenceDialog(FormDialog):
         )
         yield from labelled(
             "Where is it kept?",
-            Input(e.where, placeholder="e.g. QA SharePoint > Audits > 2024-03", id="where"),
+            Input(_shown(e.where), placeholder="e.g. QA SharePoint > Audits > 2024-03", id="where"),
         )
         yield from labelled(
             "Date",
@@ -188,7 +195,9 @@ class EvidenceDialog(FormDialog):
                 classes="date-input",
             ),
         )
-        yield from labelled("Owner", Input(e.owner, placeholder="e.g. Head of QA", id="owner"))
+        yield from labelled(
+            "Owner", Input(_shown(e.owner), placeholder="e.g. Head of QA", id="owner")
+        )
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
@@ -225,12 +234,14 @@ class ActionDialog(FormDialog):
         yield from labelled(
             "What will be done?",
             Input(
-                "" if self.is_new else a.what,
+                "" if self.is_new else _shown(a.what),
                 placeholder="e.g. Re-audit contacts closed after 24 hours",
                 id="what",
             ),
         )
-        yield from labelled("Owner", Input(a.owner, placeholder="e.g. Team manager", id="owner"))
+        yield from labelled(
+            "Owner", Input(_shown(a.owner), placeholder="e.g. Team manager", id="owner")
+        )
         yield from labelled(
             "Due by",
             Input(
@@ -279,7 +290,7 @@ class ReasonDialog(FormDialog):
         yield from labelled(
             "Why does this criterion not apply?",
             Input(
-                self.reason,
+                _shown(self.reason),
                 placeholder="e.g. We have no secure children's home",
                 id="reason",
             ),

@@ -113,7 +113,12 @@ class CriterionPanel(VerticalScroll):
         self.query_one("#prompts", Fold).show_items(criterion.prompts)
         self.query_one("#examples", Fold).show_items(criterion.evidence_examples)
         notes = self.query_one("#notes", TextArea)
-        notes.load_text(self.draft.record(criterion_id).notes)
+        text = self.draft.record(criterion_id).notes
+        # Tabs and line breaks are the user's own; anything else unprintable (an escape
+        # sequence in the file) would be acted on by the terminal, so it is not shown.
+        if not text.replace("\n", "").replace("\t", "").isprintable():
+            text = plain(text)
+        notes.load_text(text)
         self.refresh_record()
         self.scroll_home(animate=False)
 
