@@ -23,7 +23,16 @@ FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
 
 def test_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", str(tmp_path / "nope.toml")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_file_the_app_cannot_open_is_named_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format_version = 1\nframework = "ilacs-2018"\n', encoding="utf-8")
+    assert main(["serve", str(bad)]) == 2
+    assert "bad.toml: framework_version: is missing" in capsys.readouterr().err
 
 
 def test_port_in_use_is_exit_2_with_advice(capsys: pytest.CaptureFixture[str]) -> None:
