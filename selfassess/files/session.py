@@ -19,6 +19,7 @@ from pathlib import Path
 from selfassess.files import locking, recent
 from selfassess.files.store import (
     Loaded,
+    Saved,
     dumps_assessment,
     framework_for,
     load_assessment,
@@ -346,21 +347,23 @@ class Session:
             return None
         return ChangedOnDisk(self.path, free_name(self.path, "copy"))
 
-    def save(self) -> None:
+    def save(self) -> Saved:
         """Write the draft to its file (atomically; the previous version kept as ``.bak``).
 
+        Returns what was done, including why a backup could not be kept, for the UI to say.
         Raises ``OSError`` if it cannot be written; then nothing is marked saved.
         """
         draft = self.draft
         with self._write_lock:
-            save_assessment(draft.assessment, draft.path, draft.framework)
+            saved = save_assessment(draft.assessment, draft.path, draft.framework)
             self._forget_snapshots()
             locking.discard_recovery(draft.path)
         draft.mark_saved()
         self._stamp = locking.Stamp.of(draft.path)
         recent.remember(draft.path)
+        return saved
 
-    def save_as_copy(self, copy_path: Path) -> None:
+    def save_as_copy(self, copy_path: Path) -> Saved:
         """Save to a new file and carry on editing that one; the original is left as it is.
 
         Raises ``OSError`` if the copy cannot be written (then the original stays open).
@@ -368,7 +371,7 @@ class Session:
         original = self.draft.path
         self.draft.path = copy_path
         try:
-            self.save()
+            saved = self.save()
         except OSError:
             self.draft.path = original
             raise
@@ -378,6 +381,7 @@ class Session:
             locking.acquire(copy_path)
         except OSError:
             pass
+        return saved
 
     def release(self) -> None:
         """Give up the file's lock (on closing or quitting)."""

@@ -302,6 +302,18 @@ class SelfAssessApp(App[int]):
 
     def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
         """Start a new assessment and write it at once, so the file exists from the start."""
+        from selfassess.files.store import held_by_other
+
+        holder = held_by_other(path)
+        if holder is not None:  # replacing it would undo their work, or theirs ours
+            self.push_screen(
+                ErrorDialog(
+                    "Someone else has this file open",
+                    f"{path.name}: {holder}",
+                    "Choose another file name for the new assessment.",
+                )
+            )
+            return
         try:
             loaded = session.create(choice.framework, choice.file, authority, path)
         except OSError as exc:
@@ -505,10 +517,7 @@ class SelfAssessApp(App[int]):
         """Save the draft (to ``copy_path`` if given); if it cannot be, say so plainly."""
         target = copy_path or opened.path
         try:
-            if copy_path is None:
-                opened.save()
-            else:
-                opened.save_as_copy(copy_path)
+            saved = opened.save() if copy_path is None else opened.save_as_copy(copy_path)
         except OSError as exc:
             self.push_screen(
                 ErrorDialog(
@@ -520,7 +529,17 @@ class SelfAssessApp(App[int]):
             )
             return
         self.refresh_title()
-        self.notify(f"Saved {opened.path.name}", timeout=3, markup=False)
+        if saved.backup_problem:
+            # Saved, but the promise of a .bak did not hold: say so, and keep it on screen.
+            self.notify(
+                f"Saved {opened.path.name}, but the previous version could not be kept: "
+                f"{saved.backup_problem}",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        else:
+            self.notify(f"Saved {opened.path.name}", timeout=3, markup=False)
         if then is not None:
             then()
 

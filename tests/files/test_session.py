@@ -300,3 +300,14 @@ def test_a_failed_save_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPat
     with pytest.raises(PermissionError):
         current.save_as_copy(path.with_name("copy.toml"))
     assert current.path == path
+
+
+def test_a_save_that_could_not_keep_the_backup_says_why(path: Path) -> None:
+    """The app promises the previous version is kept as .bak; when a folder is in the way, the
+    save still happens and says plainly that no backup was kept."""
+    path.with_name(path.name + ".bak").mkdir()
+    editing = opened(path)
+    editing.draft.assessment.period = "2026-27 Q3"
+    saved = editing.save()
+    assert saved.backup is None and saved.backup_problem
+    assert "2026-27 Q3" in path.read_text(encoding="utf-8")

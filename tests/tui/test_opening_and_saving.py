@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
 from selfassess.files import recent
@@ -15,7 +16,7 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.messages import ChoiceDialog, ErrorDialog
 from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.screens.start import StartScreen
-from selfassess.tui.widgets.framework_list import FrameworkList
+from selfassess.tui.widgets.framework_list import FrameworkChoice, FrameworkList
 
 AppFactory = Callable[..., SelfAssessApp]
 
@@ -326,3 +327,17 @@ async def test_someone_else_holding_the_file_is_named(
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert not app.draft.read_only
+
+
+@pytest.mark.usefixtures("colleague")
+async def test_a_new_assessment_never_replaces_a_file_a_colleague_has_open(
+    app_for: AppFactory, assessment_path: Path, practice_choice: FrameworkChoice
+) -> None:
+    before = assessment_path.read_bytes()
+    app = app_for(None)
+    async with app.run_test() as pilot:
+        app.create_file(practice_choice, "Anytown", assessment_path)
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert app.screen.title_text == "Someone else has this file open"
+    assert assessment_path.read_bytes() == before
