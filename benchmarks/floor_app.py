@@ -29,4 +29,6 @@ class ExitWhenDrawn(Floor):
 
 
 if __name__ == "__main__":
-    ExitWhenDrawn().run(headless=True, size=(100, 30))
+    app = ExitWhenDrawn()
+    app.run(headless=True, size=(100, 30))
+    raise SystemExit(app.return_code or 0)

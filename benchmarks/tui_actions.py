@@ -1,86 +1,223 @@
-"""Time the app's everyday actions with Pilot: move, rate, open the scorecard.
+"""Time the app's everyday actions as a user would feel them: key press to the frame it brings.
 
-Pilot presses the keys. Each action is timed from the key press to the last frame the app
-painted in response, with the frame turned into the bytes a terminal would be sent (headless
-runs skip that step, so it is done here to keep the figure honest). Pilot's own wait for the app
-to go idle (``wait_for_idle`` sleeps and compares CPU and wall clocks) comes after that last
-frame and is not the user's wait, so it is reported separately as the "round trip".
+The app runs with a terminal stand-in for a driver (``TerminalClock``): Textual turns every
+frame into the bytes a terminal would be sent and hands them to the driver's public ``write``,
+which notes the moment. Pilot presses the keys; an action is timed from the key press to the
+last frame written in response. Pilot's own wait for the app to go idle comes after that frame
+and is not the user's wait, so it is reported apart as the "round trip".
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.pilot import Pilot
+from textual.worker import WorkerState
 
-class FrameClock:
-    """Records when each frame is painted, rendering it to terminal bytes as a real run would."""
+SIZE = (120, 40)
+FRAME_MS = 1000 / 60
+"""One frame at Textual's default rate (60 a second)."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.frames: list[float] = []
-        self._display = app._display
-        app._display = self._timed_display
 
-    def _timed_display(self, screen: Any, renderable: Any) -> None:
-        self._display(screen, renderable)
-        if renderable is not None:
-            render = getattr(renderable, "render_segments", None)
-            if render is not None:
-                render(self.app.console)
-            self.frames.append(time.perf_counter())
+class TerminalClock(HeadlessDriver):
+    """A terminal that notes when each write arrives (it shows nothing and reads no keys).
 
-    async def time_keys(self, pilot: Any, *keys: str) -> tuple[float, float]:
-        """(milliseconds to the last frame, milliseconds for Pilot's whole round trip)."""
-        self.frames.clear()
+    Headless drivers tell Textual not to build the terminal's bytes; this one says it is not
+    headless, so every frame is built in full, as for a real terminal.
+    """
+
+    writes: list[float]
+
+    @property
+    def is_headless(self) -> bool:
+        return False
+
+    def write(self, data: str) -> None:
+        self.writes.append(time.perf_counter())
+
+
+def clock_for(writes: list[float]) -> type[TerminalClock]:
+    """A TerminalClock class whose writes go into ``writes`` (Textual makes the instance)."""
+    return type("Clock", (TerminalClock,), {"writes": writes})
+
+
+@dataclass
+class KeyTimer:
+    """Presses keys through Pilot and times each to the last frame written in response."""
+
+    pilot: Pilot[object]
+    writes: list[float]
+    to_frame: list[float] = field(default_factory=list)
+    round_trip: list[float] = field(default_factory=list)
+
+    async def time_keys(self, *keys: str) -> float:
+        """Milliseconds from the key press to the last frame it brought (also recorded)."""
+        self.writes.clear()
         start = time.perf_counter()
-        await pilot.press(*keys)
-        await pilot.pause()
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
         end = time.perf_counter()
-        if not self.frames:
+        if not self.writes:
             raise RuntimeError(f"pressing {keys} painted nothing")
-        return (self.frames[-1] - start) * 1000, (end - start) * 1000
+        ms = (self.writes[-1] - start) * 1000
+        self.to_frame.append(ms)
+        self.round_trip.append((end - start) * 1000)
+        return ms
 
 
-async def measure_actions(path: Path, repeats: int = 7) -> dict[str, tuple[float, float]]:
-    """Median (to last frame, round trip) milliseconds for moving to the next criterion,
-    rating it, and opening the scorecard."""
-    from selfassess.tui.app import make_app
+async def run_with_clock(
+    app: App[Any], script: Callable[[KeyTimer], Awaitable[None]], path: Path | None = None
+) -> None:
+    """Run ``app`` on a TerminalClock at SIZE and drive it with ``script``.
 
-    app = make_app(path)
-    timings: dict[str, list[tuple[float, float]]] = {"move": [], "rate": [], "scorecard": []}
-    async with app.run_test(size=(120, 40)) as pilot:
-        clock = FrameClock(app)
-        await pilot.pause()
-        await pilot.press("down")  # so that every move timed is criterion to criterion
-        await pilot.pause()
-        for n in range(repeats):
-            timings["move"].append(await clock.time_keys(pilot, "down"))
-            timings["rate"].append(await clock.time_keys(pilot, "a" if n % 2 else "g"))
-            timings["scorecard"].append(await clock.time_keys(pilot, "s"))
-            await pilot.press("escape")
+    The app is stopped without the questions a user is asked on quitting, so the recovery copy
+    it may leave beside ``path`` is removed (and one left by an earlier run, which would open
+    the app on a question instead of the assessment).
+    """
+    from selfassess.files.locking import discard_recovery
+
+    if path is not None:
+        discard_recovery(path)
+    writes: list[float] = []
+    app.driver_class = clock_for(writes)
+
+    async def auto_pilot(pilot: Pilot[object]) -> None:
+        try:
             await pilot.pause()
+            await script(KeyTimer(pilot, writes))
+        finally:
+            app.exit()
+
+    try:
+        await app.run_async(headless=False, size=SIZE, auto_pilot=auto_pilot)
+    finally:
+        if path is not None:
+            discard_recovery(path)
+
+
+Timings = dict[str, tuple[float, float]]
+"""Action → (median ms to the last frame, median ms of Pilot's round trip)."""
+
+
+def medians(timers: dict[str, KeyTimer]) -> Timings:
     return {
-        key: (
-            statistics.median(v[0] for v in values),
-            statistics.median(v[1] for v in values),
-        )
-        for key, values in timings.items()
+        key: (statistics.median(t.to_frame), statistics.median(t.round_trip))
+        for key, t in timers.items()
     }
 
 
-async def measure_floor(repeats: int = 7) -> tuple[float, float]:
+async def measure_actions(path: Path, repeats: int = 9) -> Timings:
+    """Moving to the next criterion, rating it, opening the scorecard, in the app itself."""
+    from selfassess.tui.app import make_app
+
+    result: Timings = {}
+
+    async def script(timer: KeyTimer) -> None:
+        timers = {k: KeyTimer(timer.pilot, timer.writes) for k in ("move", "rate", "scorecard")}
+        await timer.pilot.press("down")  # so that every move timed is criterion to criterion
+        await timer.pilot.pause()
+        for n in range(repeats):
+            await timers["move"].time_keys("down")
+            await timers["rate"].time_keys("a" if n % 2 else "g")
+            await timers["scorecard"].time_keys("s")
+            await timer.pilot.press("escape")
+            await timer.pilot.pause()
+        result.update(medians(timers))
+
+    await run_with_clock(make_app(path), script, path)
+    return result
+
+
+async def measure_floor(repeats: int = 9) -> tuple[float, float]:
     """The same key press on a minimal Textual app (Header, Tree, Footer), measured the same
     way: what a move costs in Textual itself on this machine, for reading the figures."""
     from floor_app import Floor
 
-    values = []
-    app = Floor()
-    async with app.run_test(size=(120, 40)) as pilot:
-        clock = FrameClock(app)
-        await pilot.pause()
+    result: list[tuple[float, float]] = []
+
+    async def script(timer: KeyTimer) -> None:
         for _ in range(repeats):
-            values.append(await clock.time_keys(pilot, "down"))
-    return statistics.median(v[0] for v in values), statistics.median(v[1] for v in values)
+            await timer.time_keys("down")
+        result.append(medians({"move": timer})["move"])
+
+    await run_with_clock(Floor(), script)
+    return result[0]
+
+
+@dataclass
+class AutosaveTimings:
+    """Key press to frame (ms) with and without an autosave running, and the autosave itself."""
+
+    rest: list[float]
+    """Keys with no autosave running."""
+    first: list[float]
+    """The key pressed as each autosave starts (as when the timer fires mid-typing)."""
+    later: list[float]
+    """Keys pressed one after another while the copy was being written."""
+    autosave_ms: list[float]
+    """From each autosave starting to its copy being written."""
+    on_loop_ms: list[float]
+    """How long each autosave held the app's event loop (taking the copy) before the writing
+    moved to a worker thread; no key or frame is handled meanwhile."""
+
+    @property
+    def worst_extra_ms(self) -> float:
+        """How much longer than usual the slowest key during an autosave waited."""
+        return max(self.first + self.later) - statistics.median(self.rest)
+
+
+async def measure_autosave(path: Path, repeats: int = 5) -> AutosaveTimings:
+    """Keys pressed (moving up and down) while an autosave of ``path`` runs, against the same
+    keys with none running: one key pressed as the autosave starts, and in a second autosave,
+    key after key from the moment the copy is taken until it is written."""
+    from selfassess.tui.app import SelfAssessApp, make_app
+
+    app = make_app(path)
+    timings = AutosaveTimings([], [], [], [], [])
+
+    def saving() -> bool:
+        return any(
+            w.group == "autosave" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for w in app.workers
+        )
+
+    async def script(timer: KeyTimer) -> None:
+        assert isinstance(app, SelfAssessApp)
+        pilot = timer.pilot
+        await pilot.press("down")
+        await pilot.pause()
+        for n in range(repeats * 4):
+            timings.rest.append(await timer.time_keys("down" if n % 2 else "up"))
+        for n in range(repeats):
+            await pilot.press("a" if n % 2 else "g")  # an unsaved change to copy
+            await pilot.pause()
+            started = time.perf_counter()
+
+            def autosave() -> None:
+                begin = time.perf_counter()
+                app.autosave()
+                timings.on_loop_ms.append((time.perf_counter() - begin) * 1000)
+
+            app.call_next(autosave)
+            timings.first.append(await timer.time_keys("down"))
+            await app.workers.wait_for_complete()
+            timings.autosave_ms.append((time.perf_counter() - started) * 1000)
+            # Again, with the keys pressed once the copy is taken, while it is being written.
+            await pilot.press("g" if n % 2 else "a")
+            await pilot.pause()
+            app.autosave()
+            k = 0
+            while saving():
+                timings.later.append(await timer.time_keys("up" if k % 2 else "down"))
+                k += 1
+            await app.workers.wait_for_complete()
+
+    await run_with_clock(app, script, path)
+    return timings

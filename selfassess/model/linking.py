@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from selfassess.model.framework import Criterion, Framework
@@ -89,20 +91,58 @@ def score_criterion(framework: Framework, criterion: Criterion, text_words: list
     return keyword_score + title_score + theme_score
 
 
-def link_area(framework: Framework, text: str) -> list[str]:
+_TAG_WEIGHT = 1.0
+"""A criterion linked to the same national framework outcome or enabler as the area is a
+little more likely to be meant; the tag alone never links (an outcome spans many criteria)."""
+
+
+def link_area(
+    framework: Framework,
+    text: str,
+    tags: Collection[NationalFrameworkTag] = (),
+    criterion_tags: Mapping[str, Collection[NationalFrameworkTag]] | None = None,
+) -> list[str]:
     """The ids of the criteria an area for improvement concerns (best few, framework order).
 
-    Empty when no criterion's keywords appear in the text: better no link than a wrong one.
+    ``tags`` are the area's national framework tags and ``criterion_tags`` the criteria's own
+    national framework links (criterion id → tags), where the framework records them: a
+    criterion that shares a tag with the area, and whose keywords are in its text, scores
+    higher. Empty when no criterion's keywords appear in the text: better no link than a
+    wrong one.
     """
     text_words = words(text)
+    wanted = set(tags)
+    links = criterion_tags or {}
+
+    def score(criterion: Criterion) -> float:
+        base = score_criterion(framework, criterion, text_words)
+        if base > 0 and wanted and wanted & set(links.get(criterion.id, ())):
+            base += _TAG_WEIGHT
+        return base
+
     scored = [
-        (score, index, criterion.id)
+        (value, index, criterion.id)
         for index, criterion in enumerate(framework.criteria.values())
-        if (score := score_criterion(framework, criterion, text_words)) > 0
+        if (value := score(criterion)) > 0
     ]
     if not scored:
         return []
-    best = max(score for score, _, _ in scored)
+    best = max(value for value, _, _ in scored)
     kept = [item for item in scored if item[0] >= best * _RELATIVE_CUT]
     kept.sort(key=lambda item: (-item[0], item[1]))
     return [cid for _, _, cid in sorted(kept[:MAX_LINKS], key=lambda item: item[1])]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class NationalFrameworkTag:
+    """A reference to the Children's Social Care National Framework, as reports since 2025 tag
+    their areas for improvement: "(outcome 3, national framework)" is outcome 3."""
+
+    kind: Literal["outcome", "enabler", "principle"]
+    number: int
+
+    def to_json(self) -> dict[str, str | int]:
+        return {"kind": self.kind, "number": self.number}
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number}"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from report_samples import SEED_TEXT, make_pdf, pdf_from_lines, report_2018_pages, report_2023_pages
 
-from selfassess.importer.reports import read_report
+from selfassess.importer.files import read_report
 from selfassess.model.errors import InputError
 
 
@@ -103,13 +103,13 @@ def test_pdf_without_text(tmp_path: Path, layouts) -> None:
     assert "has no text to read" in _message(path, layouts)
 
 
-def _encrypted(user_password: str) -> bytes:
+def _encrypted(user_password: str, algorithm: str = "RC4-128") -> bytes:
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(pdf_from_lines(report_2018_pages())))
     writer = pypdf.PdfWriter()
     writer.append(reader)
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -121,10 +121,60 @@ def test_password_protected_pdf(tmp_path: Path, layouts) -> None:
     assert "password-protected" in _message(path, layouts)
 
 
-def test_pdf_encrypted_without_a_user_password_is_read(tmp_path: Path, layouts) -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_encrypted_without_a_user_password_is_read(
+    tmp_path: Path, layouts, algorithm: str
+) -> None:
+    # an owner password only restricts printing or copying: any viewer opens such a file
     path = tmp_path / "restricted.pdf"
-    path.write_bytes(_encrypted(""))
+    path.write_bytes(_encrypted("", algorithm))
     assert read_report(path, layouts).judgements["leaders"] == "inadequate"
+
+
+def test_aes_password_protected_pdf_is_not_called_damaged(tmp_path: Path, layouts) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypted("secret", "AES-256"))
+    message = _message(path, layouts)
+    assert "password-protected" in message and "damaged" not in message
+
+
+def test_text_report_mentioning_the_pdf_header_is_read_as_text(tmp_path: Path, layouts) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Converted from the council's copy (%PDF-1.7) by a tool.\n" + SEED_TEXT, "utf-8"
+    )
+    report = read_report(path, layouts)
+    assert report.pages_total is None and report.judgements["leaders"] == "good"
+
+
+def test_pdf_after_a_little_junk_is_still_a_pdf(tmp_path: Path, layouts) -> None:
+    path = tmp_path / "mailed.pdf"
+    path.write_bytes(b"junk from a mail gateway\n" + pdf_from_lines(report_2018_pages()))
+    assert read_report(path, layouts).pages_total == len(report_2018_pages())
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_pipe_is_refused_not_waited_on(tmp_path: Path, layouts) -> None:
+    path = tmp_path / "report.pdf"
+    os.mkfifo(path)
+    assert "not an ordinary report file" in _message(path, layouts)
+
+
+def test_huge_text_is_refused_quickly(tmp_path: Path, layouts) -> None:
+    import time
+
+    path = tmp_path / "report.txt"
+    with path.open("wb") as handle:  # 60 MB, sparse: nothing is written but its size
+        handle.truncate(60 * 1024 * 1024)
+    started = time.perf_counter()
+    assert "too large" in _message(path, layouts)
+    assert time.perf_counter() - started < 1
+
+
+def test_text_over_five_megabytes_is_refused(tmp_path: Path, layouts) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(SEED_TEXT.encode() + b"x" * (6 * 1024 * 1024))
+    assert "up to 5 MB" in _message(path, layouts)
 
 
 @pytest.mark.skipif(

@@ -30,7 +30,9 @@ JSON_KEYS = [
     "lead_inspector",
     "framework",
     "judgements",
+    "authority",
     "areas_for_improvement",
+    "national_framework_tags",
     "source",
 ]
 
@@ -93,7 +95,9 @@ def test_json_shape(reports) -> None:
             "children_in_care": "good",
             "care_leavers": "good",
         },
+        "authority": "Westvale",
         "areas_for_improvement": ["Return home interviews for children who go missing."],
+        "national_framework_tags": [[]],
         "source": str(reports["2026"]),
     }
 
@@ -131,10 +135,9 @@ def test_batch_goes_on_past_bad_files(reports, tmp_path: Path) -> None:
         str(empty),
         str(reports["sif"]),
         str(missing),
-        str(tmp_path),
         str(reports["2026"]),
     )
-    assert code == 2
+    assert code == 1  # some refused
     assert [json.loads(line)["local_authority"] for line in out.splitlines()] == [
         "Anytown City Council",
         "Westvale",
@@ -146,8 +149,41 @@ def test_batch_goes_on_past_bad_files(reports, tmp_path: Path) -> None:
     )
     assert "not an ILACS report" in lines[1]
     assert lines[2] == f"{missing}: does not exist"
-    assert lines[3] == f"{tmp_path}: is a folder, not a report file"
+    assert lines[3] == "five reports: 2 read, 3 refused:"
+    assert "older single inspection framework (SIF) report" in err
     assert "Traceback" not in err
+
+
+def test_a_folder_is_read_file_by_file_with_a_summary(reports, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(reports["text"].read_bytes())
+    (folder / "b.txt").write_bytes(reports["sif"].read_bytes())
+    (folder / "notes.docx").write_bytes(b"ignored: not a report file name")
+    code, out, err = run(str(folder))
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{folder / 'a.txt'}: ")
+    assert len(out.splitlines()) == 1  # one line per report read
+    assert err.splitlines()[0].startswith(f"{folder / 'b.txt'}: is a report under")
+    assert "two reports: 1 read, 1 refused:" in err
+
+
+def test_none_usable_exits_two(reports, tmp_path: Path) -> None:
+    code, _, err = run(str(reports["sif"]), str(tmp_path / "missing.pdf"))
+    assert code == 2 and "0 read, 2 refused" in err
+
+
+def test_csv_one_row_per_report_refused_ones_with_the_reason(reports, tmp_path: Path) -> None:
+    import csv
+
+    target = tmp_path / "out.csv"
+    code, out, err = run("--csv", str(target), str(reports["2023"]), str(reports["sif"]))
+    assert code == 1 and out == ""
+    rows = list(csv.DictReader(target.read_text("utf-8-sig").splitlines()))
+    assert [row["status"] for row in rows] == ["read", "refused"]
+    assert rows[0]["care_leavers"] == "inadequate" and rows[0]["overall"] != ""
+    assert "single inspection framework" in rows[1]["reason"]
+    assert "1 read, 1 refused" in err
 
 
 def test_only_good_files_exit_zero(reports) -> None:
@@ -319,6 +355,25 @@ def test_wired_into_the_main_command(reports, capsys) -> None:
 def test_source_and_messages_use_the_path_as_given(reports, monkeypatch) -> None:
     monkeypatch.chdir(reports["text"].parent)
     code, out, err = run("--json", "./seed.txt", "./nothing.pdf")
-    assert code == 2
+    assert code == 1
     assert json.loads(out)["source"] == "./seed.txt"
-    assert err.strip() == "./nothing.pdf: does not exist"
+    assert err.splitlines()[0] == "./nothing.pdf: does not exist"
+
+
+def test_printed_report_shows_national_framework_tags(reports) -> None:
+    code, out, _ = run(str(reports["2023"]))
+    assert code == 0
+    assert "National framework: outcome 4" in out and "National framework: enabler 3" in out
+    assert "(outcome 4, national framework)" not in out
+
+
+def test_outstanding_report_without_list_prints_that_it_has_none(tmp_path: Path) -> None:
+    from report_samples import report_2026_pages
+
+    pages = report_2026_pages()
+    pages[0] = ["Outstanding" if line == "Good" else line for line in pages[0]]
+    pages[1] = [line for line in pages[1] if "improve" not in line and "Return home" not in line]
+    path = tmp_path / "westvale.pdf"
+    path.write_bytes(pdf_from_lines(pages))
+    code, out, _ = run(str(path))
+    assert code == 0 and "The report lists no areas for improvement." in out

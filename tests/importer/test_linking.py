@@ -124,7 +124,7 @@ def test_every_criterion_id_is_real(layouts) -> None:
 def test_core_modules_import_neither_textual_nor_pypdf() -> None:
     code = (
         "import sys\n"
-        "import selfassess.importer.reports, selfassess.model.linking\n"
+        "import selfassess.importer.files, selfassess.importer.batch, selfassess.model.linking\n"
         "import selfassess.commands.import_report\n"
         "bad = [m for m in ('textual', 'pypdf') if m in sys.modules]\n"
         "print(bad)\n"
@@ -133,3 +133,25 @@ def test_core_modules_import_neither_textual_nor_pypdf() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_national_framework_tags_favour_criteria_linked_to_them(layouts) -> None:
+    from selfassess.model.linking import NationalFrameworkTag
+
+    fw = _with_keywords(
+        layouts[1],
+        {
+            "ld-oversight": ["management oversight", "supervision", "reflective"],
+            "hp-front-door": ["contacts"],
+        },
+    )
+    text = "Management oversight, supervision and reflective practice, including on contacts."
+    assert link_area(fw, text) == ["ld-oversight"]  # contacts alone is incidental
+    enabler = NationalFrameworkTag("enabler", 2)
+    links = {"hp-front-door": [enabler]}
+    assert link_area(fw, text, tags=[enabler], criterion_tags=links) == [
+        "ld-oversight",
+        "hp-front-door",
+    ]
+    # a tag alone never links: the outcome or enabler spans many criteria
+    assert link_area(fw, "Nothing the keywords know.", [enabler], links) == []
