@@ -102,6 +102,19 @@ class ArgumentParser(argparse.ArgumentParser):
         super().error(plain(message))
 
 
+def add_text_or_json_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json`` and ``-o OUT``, as every command that shows or exports a view has."""
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) for the screen; json for other tools",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
+    )
+
+
 def iso_date(value: str) -> Any:
     """An argparse type for dates written YYYY-MM-DD."""
     import datetime

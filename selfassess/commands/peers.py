@@ -7,12 +7,18 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfassess.commands.common import EXIT_OK, Command, Consoles, emit, show, to_json
+from selfassess.commands.common import (
+    EXIT_OK,
+    Command,
+    Consoles,
+    add_text_or_json_arguments,
+    emit,
+    show,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from selfassess.data.published import Authority, Dataset
-
-FORMATS = ("text", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,15 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE_OR_AUTHORITY",
         help='an assessment file, or an authority\'s name or code ("Peterborough", 874, E06000031)',
     )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="text (default) for the screen; json for other tools",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
-    )
+    add_text_or_json_arguments(parser)
 
 
 def find_authority(data: Dataset, target: str) -> tuple[Authority, list[str]]:

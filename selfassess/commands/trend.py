@@ -8,6 +8,7 @@ from selfassess.commands.common import (
     EXIT_OK,
     Command,
     Consoles,
+    add_text_or_json_arguments,
     display_names,
     emit,
     load_all,
@@ -15,20 +16,10 @@ from selfassess.commands.common import (
     to_json,
 )
 
-FORMATS = ("text", "json")
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="the assessment files")
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="text (default) for the screen; json for other tools",
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="OUT", help="write to this file instead of the screen"
-    )
+    add_text_or_json_arguments(parser)
 
 
 def run(args: argparse.Namespace, io: Consoles) -> int:
