@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import random
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -15,7 +16,7 @@ JUDGEMENTS = ["leaders", "help_and_protection", "children_in_care", "care_leaver
 LEVELS = ["red", "amber", "green", "blue"]
 
 
-def framework_data(criteria: int) -> dict:
+def framework_data(criteria: int) -> dict[str, Any]:
     per = criteria // len(JUDGEMENTS)
     return {
         "id": "bench",

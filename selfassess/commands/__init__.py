@@ -15,8 +15,10 @@ from typing import NoReturn
 from selfassess import __version__
 from selfassess.commands import (
     actions,
+    audit_template,
     diff,
     frameworks,
+    import_audits,
     import_report,
     merge,
     migrate,
@@ -47,6 +49,8 @@ COMMANDS: tuple[Command, ...] = (
     report.COMMAND,
     migrate.COMMAND,
     import_report.COMMAND,
+    import_audits.COMMAND,
+    audit_template.COMMAND,
     actions.COMMAND,
     diff.COMMAND,
     merge.COMMAND,
@@ -66,7 +70,7 @@ EPILOG = """\
 Examples:
   selfassess examples/peterborough-2018.toml
   selfassess report examples/peterborough-2018.toml
-  selfassess new our-sef.toml --framework ilacs-2026 --authority "Anytown Council"
+  selfassess new our-sef.toml --framework ilacs-2026 --authority "Peterborough"
 """
 
 

@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--today",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="count as overdue what is due before this date (default: today)",
+        help="count as overdue what is due before this date, and evidence as stale from it "
+        "(default: today)",
     )
 
 
@@ -33,17 +34,25 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 
     from selfassess.files.store import load_assessment
     from selfassess.model.actions import actions_data, collect_actions
+    from selfassess.model.staleness import find_stale, staleness_data
 
     loaded = load_assessment(args.file)
     today = args.today or datetime.date.today()
     actions = collect_actions(loaded.framework, loaded.assessment, today)
+    stale = find_stale(loaded.framework, loaded.assessment, today)
     inputs = [args.file]
     if args.format == "json":
-        emit(to_json(actions_data(actions)), args.output, inputs, io.out, io.err)
+        data = {**actions_data(actions), "stale_evidence": staleness_data(stale)}
+        emit(to_json(data), args.output, inputs, io.out, io.err)
     elif args.format == "text":
-        from selfassess.views.actions import actions_table
+        from rich.console import Group
+        from rich.text import Text
 
-        show(actions_table(actions), args.output, inputs, io.out, io.err)
+        from selfassess.views.actions import actions_table
+        from selfassess.views.staleness import stale_table
+
+        view = Group(actions_table(actions), Text(""), stale_table(stale))
+        show(view, args.output, inputs, io.out, io.err)
     else:
         from selfassess.exports import export_actions
 

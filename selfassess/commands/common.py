@@ -294,12 +294,14 @@ def emit(
     out: Console,
     err: Console,
 ) -> None:
-    """Write to ``-o`` (atomically, never over an input) or to standard output, unchanged."""
+    """Write to ``-o`` (atomically, never over an input) or to standard output: unchanged into a
+    pipe or file, without escape sequences on a terminal (see ``for_terminal``)."""
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
     if output and output != "-":
         write_output(check_report_output(output, inputs), raw, err)
         return
-    out.file.write(raw.decode("utf-8"))
+    text = raw.decode("utf-8", errors="replace")
+    out.file.write(for_terminal(text) if out.is_terminal else text)
     out.file.flush()
 
 
@@ -325,6 +327,43 @@ def show(
     out.print(renderable)
 
 
-def to_json(data: object) -> str:
-    """JSON as every command writes it: indented, UTF-8 text kept as is, a trailing newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def to_json(data: object, *, indent: int | None = 2) -> str:
+    """JSON as every command writes it: indented, UTF-8 text kept as is, a trailing newline.
+
+    Characters a terminal would act on or that hide or reorder text (control characters such
+    as DEL and the C1 set, whose U+009B starts an escape sequence on many terminals; bidi
+    overrides; zero-width characters; line separators) are written as JSON escapes
+    (``\\u009b``): the JSON reads back to exactly the same text, and printed on a terminal it
+    is shown, not obeyed. ``json.dumps`` escapes only U+0000 to U+001F itself.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return json_safe(text) + "\n"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every character a terminal would act on, or that is invisible, written
+    as a JSON escape (see ``to_json``); everything else as it was."""
+    if text.replace("\n", "").isprintable():  # the usual case: nothing to escape
+        return text
+    import re
+    import unicodedata
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char.isprintable() or unicodedata.category(char) == "Zs":  # letters, spaces
+            return char
+        code = ord(char)
+        if code > 0xFFFF:  # as a surrogate pair, the way JSON writes such characters
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return re.sub("[^\n\x20-\x7e]", escape, text)
+
+
+def for_terminal(text: str) -> str:
+    """Text (a Markdown or CSV export, say) made safe to print on a terminal: escape sequences,
+    control characters and invisible or reordering characters removed; lines kept."""
+    from selfassess.model.labels import plain
+
+    return plain(text)

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     table.add_column("Criteria", justify="right")
     for f in frameworks.values():
         until = month_year(f.applies_until) if f.applies_until else "now"
-        judgements = [f.published_label(j) for j in f.published_judgement_ids()]
+        judgements = [f.judgement_label(j) for j in f.published_judgement_ids()]
         table.add_row(
             f.id,
             Text(f.title),

@@ -10,7 +10,6 @@ code 0 when every report was read, 1 when some were refused, 2 when none could b
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from selfassess.commands.common import (
     EXIT_SOME_FAILED,
     Command,
     Consoles,
+    to_json,
 )
 from selfassess.model.errors import InputError
 
@@ -77,7 +77,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Consoles) -> int:
-    """Read every report given; print each (or attach one); return the exit code."""
+    """Read every report given; print each (or attach one); return the exit code.
+
+    With --into, the assessment is held (as the app holds a file it has open) from before it
+    is read until it is saved: a file someone has open in the app is refused, since their next
+    save would undo the import, and the app will not open it for editing meanwhile.
+    """
+    into: str | None = getattr(args, "into", None)
+    if not into or not Path(into).exists():
+        return _run(args, io)
+    from selfassess.files import locking
+
+    target = Path(into)
+    try:
+        _hold(target)
+    except InputError as exc:
+        _input_error(io.err, exc)
+        return EXIT_BAD_INPUT
+    try:
+        return _run(args, io)
+    finally:
+        locking.release(target)
+
+
+def _hold(target: Path) -> None:
+    """Hold ``target``'s lock, or raise InputError saying who has it open."""
+    from selfassess.commands.common import describe_os_error
+    from selfassess.files import locking
+    from selfassess.files.store import held_by_other
+
+    holder = held_by_other(target)
+    if holder is None:
+        try:
+            if locking.acquire(target) is not None:
+                holder = held_by_other(target) or "someone else is writing it"
+        except OSError as exc:
+            raise InputError.single(
+                target, f"could not be changed: {describe_os_error(exc)}"
+            ) from None
+    if holder is not None:
+        raise InputError.single(
+            target, f"is in use: {holder}. Nothing was changed; try again once it is closed."
+        )
+
+
+def _run(args: argparse.Namespace, io: Consoles) -> int:
     out, err = io.out, io.err
     from selfassess.files.store import bundled_frameworks
     from selfassess.importer.batch import report_files
@@ -124,7 +168,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
             continue
         if args.json:
             out.print(
-                json.dumps(report.to_json(), ensure_ascii=False),
+                to_json(report.to_json(), indent=None).rstrip("\n"),
                 markup=False,
                 highlight=False,
                 emoji=False,
@@ -308,7 +352,7 @@ def _attach(
         areas_for_improvement=areas,
     )
     try:
-        save_assessment(assessment, loaded.path, framework)
+        saved = save_assessment(assessment, loaded.path, framework)
     except OSError as exc:
         _error(err, str(loaded.path), f"could not be saved: {exc.strerror or exc}")
         return EXIT_BAD_INPUT
@@ -332,14 +376,18 @@ def _attach(
         ),
         soft_wrap=True,
     )
-    if replaced:
+    if saved.backup is not None and replaced:
         out.print(
-            Text(f"The previous version is kept as {loaded.path}.bak.", style="dim"),
+            Text(f"The previous version is kept as {saved.backup}.", style="dim"), soft_wrap=True
+        )
+    elif saved.backup_problem:
+        err.print(
+            Text("Note: ", style="bold yellow") + Text(f"{saved.backup_problem}."),
             soft_wrap=True,
         )
     for jid in expected:
         out.print(
-            Text(f"  {framework.published_label(jid)}: ")
+            Text(f"  {framework.judgement_label(jid)}: ")
             + Text(framework.grade_label(report.judgements[jid])),
             soft_wrap=True,
         )

@@ -9,6 +9,7 @@ import msgspec
 
 from selfassess.commands.common import (
     EXIT_OK,
+    EXIT_SOME_FAILED,
     Command,
     Consoles,
     check_output,
@@ -52,12 +53,36 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     target, target_path = resolve_framework(args.framework or assessment.framework)
     framework_file = relative_path(target_path, output.resolve().parent) if target_path else ""
     migrated, report = migrate(assessment, target)
-    if not report.kept and any(not r.is_empty() for r in assessment.criteria.values()):
-        raise InputError.single(
-            source,
-            f"nothing could be carried over to {target.id} {target.version}: none of its "
-            "criteria match this assessment's. No file was written.",
+    if not report.kept:
+        # Writing a file with nothing in it would look like success: say so, and stop.
+        recorded = any(not r.is_empty() for r in assessment.criteria.values())
+        if recorded:
+            why = (
+                f"none of the criteria rated or noted in {source} is a criterion of "
+                f"{target.id} {target.version}"
+            )
+        else:
+            why = f"{source} has no ratings, evidence, notes or actions yet"
+        io.err.print(
+            Text(
+                plain(
+                    f"Nothing was carried over: {why}. No file was written; {source} is unchanged."
+                ),
+                style="bold yellow",
+            ),
+            soft_wrap=True,
         )
+        for line in report.dropped:
+            io.err.print(Text(plain(f"  • {line}")), soft_wrap=True)
+        if not recorded:
+            io.err.print(
+                Text(
+                    plain(f"To start afresh: selfassess new --framework {target.id} FILE ..."),
+                    style="dim",
+                ),
+                soft_wrap=True,
+            )
+        return EXIT_SOME_FAILED
     migrated = msgspec.structs.replace(migrated, framework_file=framework_file)
     try:
         save_assessment(migrated, output, target)
@@ -88,9 +113,21 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     return EXIT_OK
 
 
+DESCRIPTION = """\
+Carry an assessment over to a newer framework (writes a new file).
+
+Everything recorded against a criterion that the new framework still has is carried over; what
+cannot be is listed. The original file is never changed.
+
+Exit status: 0 when the new file was written; 1 when nothing could be carried over (no
+criterion rated or noted in the file is in the new framework, or nothing is recorded yet), and
+then no file is written; 2 when a file cannot be read or the new file cannot be written.
+"""
+
 COMMAND = Command(
     "migrate",
     "Carry an assessment over to a newer framework (writes a new file).",
     add_arguments,
     run,
+    DESCRIPTION,
 )

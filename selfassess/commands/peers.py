@@ -42,8 +42,9 @@ def find_authority(data: Dataset, target: str) -> tuple[Authority, list[str]]:
         from selfassess.files.store import load_assessment
 
         assessment = load_assessment(path).assessment
-        code = str(getattr(assessment, "authority_code", "") or "")
-        return data.for_assessment(assessment.authority, code, file=path), [target]
+        return data.for_assessment(assessment.authority, assessment.authority_code, file=path), [
+            target
+        ]
     return data.find(target), []
 
 

@@ -54,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--scorecard-only", action="store_true", help="leave out the detail per criterion"
     )
     parser.add_argument("--width", type=positive_int, metavar="N", help="page width in characters")
+    parser.add_argument(
+        "--sef",
+        action="store_true",
+        help="with --format docx: write the annual self-evaluation (the framework's three "
+        "questions, judgement by judgement) instead of the report",
+    )
 
 
 def run(args: argparse.Namespace, io: Consoles) -> int:
@@ -64,6 +70,8 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         args.output = None
     if args.format is None:
         args.format = format_for(args.output)
+    if getattr(args, "sef", False) and args.format != "docx":
+        raise SelfAssessError("--sef writes a Word document: add --format docx -o sef.docx")
     if args.format == "docx" and not args.output:
         raise SelfAssessError("a Word document needs a file name: add -o report.docx")
     target = check_report_output(args.output, [args.file]) if args.output else None
@@ -72,10 +80,21 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         framework_path = loaded.path.parent / loaded.assessment.framework_file
         target = check_report_output(target, [args.file, framework_path])
     summary = summarise(loaded.framework, loaded.assessment)
+    figures = None
+    if loaded.assessment.authority_code.strip() and args.format in ("text", "json"):
+        from selfassess.data.linked import linked_figures
+
+        figures = linked_figures(loaded.framework, loaded.assessment, file=loaded.path)
     if args.format == "text":
         from selfassess.views.report import render_report
 
-        renderable = render_report(summary, detail=not args.scorecard_only)
+        block = None
+        if figures is not None:
+            from selfassess.views.figures import figures_block
+
+            ratings = {cid: loaded.assessment.rating(cid) for cid in loaded.framework.criteria}
+            block = figures_block(loaded.framework, ratings, figures)
+        renderable = render_report(summary, detail=not args.scorecard_only, figures=block)
         if target is None:
             if args.width:
                 io.out.width = args.width
@@ -89,9 +108,16 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         console.print(renderable)
         data = console.export_text().encode("utf-8")
     elif args.format == "json":
+        from selfassess.data.linked import report_json
         from selfassess.model.summary import report_data
 
-        data = to_json(report_data(summary)).encode("utf-8")
+        payload = report_data(summary)
+        payload.update(report_json(figures, loaded.assessment))
+        data = to_json(payload).encode("utf-8")
+    elif getattr(args, "sef", False):
+        from selfassess.exports.sef import render_sef
+
+        data = render_sef(summary)
     else:
         from selfassess.exports import export_report
 

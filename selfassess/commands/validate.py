@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Consoles) -> int:
     from rich.text import Text
 
+    from selfassess.data.linked import check_indicator_links, find_authority
     from selfassess.files.store import load_assessment, read_toml
     from selfassess.model.framework import framework_from_data
     from selfassess.model.privacy import PrivacyWarning, scan_assessment
@@ -32,16 +33,21 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
             data = read_toml(name)
             if "judgements" in data and "framework" not in data:
                 framework = framework_from_data(data, name)
+                check_indicator_links(framework, name)
                 message = (
                     f"a valid framework: {framework.title}, {len(framework.judgements)} "
                     f"judgements, {len(framework.criteria)} criteria"
                 )
             else:
                 loaded = load_assessment(name)
+                authority = find_authority(loaded.assessment, name)
                 warnings.extend((shown, w) for w in scan_assessment(loaded.assessment))
                 rated = sum(1 for cid in loaded.framework.criteria if loaded.assessment.rating(cid))
+                of = loaded.assessment.authority
+                if authority is not None:
+                    of = f"{of} ({authority.code}, {authority.name} in the published figures)"
                 message = (
-                    f"a valid assessment of {loaded.assessment.authority} against "
+                    f"a valid assessment of {of} against "
                     f"{loaded.framework.id}: {rated} of {len(loaded.framework.criteria)} "
                     "criteria rated"
                 )

@@ -26,16 +26,10 @@ from selfassess.views.render import (
 GREY = "#6b6b6b"
 LIGHT_GREY = "#d9d9d9"
 
-# The same grade colours as the terminal (render.grade_text) so every view agrees.
-_GRADE_COLOURS = {
-    "outstanding": "dodger_blue2",
-    "good": "green4",
-    "requires_improvement": "dark_orange",
-    "inadequate": "red3",
-}
 
 LIMITING_MARK = "◆"
-LIMITING_KEY = "◆ = limiting criterion (red caps the judgement)"
+LIMITING_KEY = "◆ = limiting criterion"
+"""The bare key; ``labels.limiting_key(framework)`` says what a limiting criterion does."""
 
 
 def one_line(text: str | None) -> str:
@@ -91,7 +85,8 @@ def grade_mark(framework: Framework, grade: str | None) -> Mark:
     if grade is None:
         return Mark("", "No grade yet", LIGHT_GREY, "#000000")
     found = framework.grade_by_id.get(grade)
-    colour = _GRADE_COLOURS.get(grade, found.colour if found else "grey50")
+    # The framework's own colour, as the terminal shows it (render.grade_text).
+    colour = found.colour if found and found.colour != "default" else "grey50"
     background = hex_colour(colour)
     short = (found.short if found else "") or grade
     return Mark(short, framework.grade_label(grade), background, text_on(background))
@@ -175,7 +170,8 @@ def date_words(value: str | None) -> str:
 
 
 def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """(label, value) pairs under the title: framework, period, assessors, Ofsted's report."""
+    """(label, value) pairs under the title: framework, period, assessors, the published report
+    (e.g. Ofsted's; none when the framework names no inspectorate)."""
     fw = data["framework"]
     framework = f"{one_line(fw['title'])} ({one_line(fw['id'])} {one_line(fw['version'])})"
     if fw["assessed_against_version"] != fw["version"]:
@@ -199,13 +195,14 @@ def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
             text += f", published {date_words(report['published'])}"
         if report["lead_inspector"]:
             text += f", lead inspector {one_line(report['lead_inspector'])}"
-        lines.append(("Ofsted report", text))
+        inspectorate = one_line(fw.get("inspectorate", ""))
+        lines.append((f"{inspectorate} report" if inspectorate else "Published report", text))
     return lines
 
 
 def judgement_labels(framework: Framework) -> dict[str, str]:
     """Judgement id → the short label used in tables (overall included)."""
-    return {jid: framework.published_label(jid) for jid in framework.published_judgement_ids()}
+    return {jid: framework.judgement_label(jid) for jid in framework.published_judgement_ids()}
 
 
 def criteria_by_judgement(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -216,7 +213,5 @@ def criteria_by_judgement(data: dict[str, Any]) -> dict[str, list[dict[str, Any]
 
 
 BLIND_SPOTS_TITLE = "Possible blind spots"
-BLIND_SPOTS_LEAD = "Ofsted named these for improvement, but we rated them strong:"
-NO_BLIND_SPOTS = (
-    "No blind spots: no criterion linked to Ofsted's areas for improvement is rated strong."
-)
+# The words around blind spots depend on the framework: model.labels.blind_spots_lead and
+# no_blind_spots.

@@ -17,6 +17,14 @@ from selfassess import __version__
 from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
+from selfassess.model.labels import (
+    blind_spots_lead,
+    comparison_title,
+    limiting_key,
+    no_blind_spots,
+    published_column,
+    self_assessment_note,
+)
 from selfassess.model.summary import Summary, report_data
 from selfassess.views.render import plain
 
@@ -24,7 +32,16 @@ STYLE = """
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #c8c8c8; --soft: #f3f3f3; }
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-       color: var(--ink); margin: 0 auto; max-width: 70rem; padding: 1.5rem; line-height: 1.4; }
+       color: var(--ink); background: #fff; margin: 0 auto; max-width: 70rem; padding: 1.5rem;
+       line-height: 1.4; overflow-wrap: break-word; }
+td, th, dd, li { overflow-wrap: break-word; }
+.detail td, .detail th { overflow-wrap: anywhere; }
+table.figures td { white-space: nowrap; }
+:focus-visible { outline: 3px solid #0b3d91; outline-offset: 2px; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px;
+                   padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+                   border: 0; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; }
 h1 { font-size: 1.7rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .2rem;
      margin-top: 2rem; }
@@ -38,6 +55,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
          border-bottom: 1px solid var(--rule); }
 th { background: var(--soft); font-weight: 600; }
+tbody th { background: none; }
+.detail tbody th { font-weight: normal; }
 .badge { display: inline-block; min-width: 1.7em; padding: .05rem .3rem; border-radius: .25rem;
          font-weight: 700; text-align: center; }
 table.scorecard th:nth-child(1) { width: 20%; }
@@ -47,15 +66,15 @@ table.scorecard th:nth-child(3), table.scorecard th:nth-child(4) { width: 19%; }
        border-radius: .25rem; overflow: hidden; font-size: .8em; font-weight: 700; }
 .bar span { display: flex; align-items: center; justify-content: center; min-width: 2.4em;
             white-space: nowrap; overflow: hidden; }
-.bar .none { background: repeating-linear-gradient(135deg, #fff 0 4px, #e4e4e4 4px 8px);
-             color: var(--muted); }
-.overall td { border-top: 2px solid var(--ink); font-weight: 600; }
+.bar .none { background: #ededed; color: var(--muted); }
+.overall td, .overall th { border-top: 2px solid var(--ink); font-weight: 600; }
 .reasons ul, .detail ul { margin: .2rem 0 .4rem; padding-left: 1.2rem; }
 .rule { font-style: italic; margin: .2rem 0; }
 .callout { border-left: .35rem solid #d98a00; background: #fff6e5; padding: .5rem .8rem; }
 .callout.ok { border-left-color: #2e7d32; background: #edf7ee; }
-.detail td:first-child { width: 2.6rem; }
-.detail td:nth-child(2) { width: 26%; }
+.detail tr > :first-child { width: 2.6rem; }
+.detail tr > :nth-child(2) { width: 26%; }
+.detail tr > :nth-child(4) { width: 26%; }
 .detail .title { font-weight: 700; }
 .review { font-weight: 700; }
 .overdue td { background: #fdecea; }
@@ -63,6 +82,35 @@ table.scorecard th:nth-child(3), table.scorecard th:nth-child(4) { width: 19%; }
 p.notes { white-space: pre-wrap; margin: .3rem 0; }
 footer { margin-top: 2rem; font-size: .8em; color: var(--muted); }
 .date { white-space: nowrap; }
+.figures-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+                gap: 1rem 2rem; }
+figure.chart-figure { margin: 0; }
+figure.chart-figure h3 { margin-top: .6rem; }
+svg.chart { width: 100%; max-width: 26rem; height: auto; display: block; font-size: 13px;
+            fill: var(--ink); }
+svg.chart text { fill: var(--ink); }
+.chart-key { list-style: none; padding: 0; margin: .2rem 0; font-size: .9em; }
+.chart-key li { display: inline-block; margin-right: 1rem; }
+.chart-key svg { vertical-align: middle; margin-right: .3rem; }
+details { margin: .3rem 0 .6rem; }
+summary { cursor: pointer; }
+@media (max-width: 40rem) {
+  body { padding: .75rem; }
+  dl.meta { display: block; }
+  dl.meta dd { margin: 0 0 .3rem; }
+  .stack, .stack caption, .stack thead, .stack tbody, .stack tr, .stack th, .stack td {
+    display: block; }
+  .stack td, .stack th { overflow-wrap: anywhere; white-space: normal !important; }
+  .stack thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                    clip: rect(0 0 0 0); }
+  .stack tr { border-bottom: 2px solid var(--rule); padding: .4rem 0; }
+  .stack th, .stack td { border: 0; padding: .15rem 0; width: auto !important; }
+  .stack td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .bar { min-width: 0; }
+}
+@media (forced-colors: active) {
+  .badge, .bar span { border: 1px solid CanvasText; }
+}
 @media print {
   @page { size: A4; margin: 14mm; }
   body { max-width: none; padding: 0; font-size: 9.5pt; }
@@ -100,12 +148,20 @@ def _details(text: str) -> str:
     return f'<span class="muted">({_dates(esc1(text))})</span>'
 
 
-def badge(mark: c.Mark, title: str | None = None) -> str:
-    """A coloured block holding a letter; the title (tooltip) gives the words."""
-    return (
+def badge(mark: c.Mark, title: str | None = None, *, words_follow: bool = False) -> str:
+    """A coloured block holding a letter; the title (tooltip) gives the words.
+
+    A screen reader hears the words, not only the letter: after the block, hidden from sight,
+    unless ``words_follow`` (the words are on the page next to it, so the block is skipped).
+    """
+    hidden = ' aria-hidden="true"' if words_follow else ""
+    block = (
         f'<span class="badge" style="background:{mark.background};color:{mark.foreground}" '
-        f'title="{esc1(title or mark.label)}">{esc1(mark.letter)}</span>'
+        f'title="{esc1(title or mark.label)}"{hidden}>{esc1(mark.letter)}</span>'
     )
+    if words_follow:
+        return block
+    return f'{block}<span class="visually-hidden"> {esc1(title or mark.label)}</span>'
 
 
 def grade_html(summary: Summary, grade: str | None, provisional: bool = False) -> str:
@@ -114,7 +170,7 @@ def grade_html(summary: Summary, grade: str | None, provisional: bool = False) -
         return '<span class="muted">No grade yet</span>'
     mark = c.grade_mark(fw, grade)
     words = esc1(c.grade_words(fw, grade, provisional))
-    return f'<span class="grade">{badge(mark)} {words}</span>'
+    return f'<span class="grade">{badge(mark, words_follow=True)} {words}</span>'
 
 
 def bar_html(summary: Summary, row: dict[str, Any]) -> str:
@@ -162,14 +218,16 @@ def render_report(summary: Summary) -> bytes:
     body = [f"<header>\n<h1>{title}</h1>", '<dl class="meta">']
     for label, value in c.header_lines(data):
         body.append(f"<dt>{esc1(label)}</dt><dd>{esc1(value)}</dd>")
-    body += ["</dl>", "</header>"]
+    body += ["</dl>", "</header>", "<main>"]
     body += _scorecard(summary, data)
     body += _reasons(summary, data)
     body += _areas(summary, data)
+    body += _figures(summary)
     body += _detail(summary, data)
+    body.append("</main>")
     body.append(
         f"<footer>Made with selfassess {html.escape(__version__)}. "
-        "Indicative grades are a self-assessment, not Ofsted's judgement.</footer>"
+        f"{esc1(self_assessment_note(summary.framework))}</footer>"
     )
     return _page(title, body)
 
@@ -177,12 +235,18 @@ def render_report(summary: Summary) -> bytes:
 def _scorecard(summary: Summary, data: dict[str, Any]) -> list[str]:
     fw = summary.framework
     labels = c.judgement_labels(fw)
+    # The published grades' columns only where the framework names an inspectorate.
+    compared = fw.compares_published
+    who = esc1(published_column(fw))
     out = [
         '<section id="scorecard">',
         "<h2>Scorecard</h2>",
-        '<table class="scorecard">',
-        "<thead><tr><th>Judgement</th><th>Ratings</th><th>Self-assessed</th>"
-        "<th>Ofsted</th><th>Gap</th></tr></thead>",
+        '<table class="scorecard stack">',
+        '<caption class="visually-hidden">Ratings and grades for each judgement</caption>',
+        '<thead><tr><th scope="col">Judgement</th><th scope="col">Ratings</th>'
+        '<th scope="col">Self-assessed</th>'
+        + (f'<th scope="col">{who}</th><th scope="col">Gap</th>' if compared else "")
+        + "</tr></thead>",
         "<tbody>",
     ]
     for row in data["scorecard"]:
@@ -199,9 +263,16 @@ def _scorecard(summary: Summary, data: dict[str, Any]) -> list[str]:
             else ('<span class="muted">—</span>')
         )
         out.append(
-            f"<td>{label}</td><td>{ratings}</td>"
-            f"<td>{grade_html(summary, row['indicative'], row['provisional'])}</td>"
-            f"<td>{published}</td><td>{esc1(row['gap_text'])}</td></tr>"
+            f'<th scope="row">{label}</th><td data-label="Ratings">{ratings}</td>'
+            f'<td data-label="Self-assessed">'
+            f"{grade_html(summary, row['indicative'], row['provisional'])}</td>"
+            + (
+                f'<td data-label="{who}">{published}</td>'
+                f'<td data-label="Gap">{esc1(row["gap_text"])}</td>'
+                if compared
+                else ""
+            )
+            + "</tr>"
         )
     out += [
         "</tbody>",
@@ -240,11 +311,11 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
     if report is None or not report["areas_for_improvement"]:
         return []
     fw = summary.framework
-    out = ['<section id="ofsted">', "<h2>Compared with Ofsted's report</h2>"]
+    out = ['<section id="ofsted">', f"<h2>{esc1(comparison_title(fw))}</h2>"]
     if data["blind_spots"]:
         out.append(
             f'<div class="callout"><p><strong>{c.BLIND_SPOTS_TITLE}</strong> — '
-            f"{esc1(c.BLIND_SPOTS_LEAD)}</p><ul>"
+            f"{esc1(blind_spots_lead(fw))}</p><ul>"
         )
         for item in data["blind_spots"]:
             mark = c.rating_mark(fw, item["rating"])
@@ -254,7 +325,7 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
             )
         out.append("</ul></div>")
     else:
-        out.append(f'<div class="callout ok"><p>{esc1(c.NO_BLIND_SPOTS)}</p></div>')
+        out.append(f'<div class="callout ok"><p>{esc1(no_blind_spots(fw))}</p></div>')
     out.append("<h3>Areas for improvement in the published report</h3><ul>")
     for area in report["areas_for_improvement"]:
         out.append(f"<li>{esc1(area['text'])}")
@@ -262,7 +333,7 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
         for item in linked_criteria(fw, summary.assessment, area["text"], area["criteria"]):
             mark = c.rating_mark(fw, item.rating)
             linked.append(
-                f"<li>{badge(mark)} {esc1(item.title)} "
+                f"<li>{badge(mark, words_follow=True)} {esc1(item.title)} "
                 f'<span class="muted">({esc1(mark.label.lower())})</span></li>'
             )
         if linked:
@@ -272,20 +343,98 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
     return out
 
 
+def _figures(summary: Summary) -> list[str]:
+    """The authority's published figures: a table of the latest, then a chart of each."""
+    from selfassess.exports import charts
+    from selfassess.exports import figures as f
+
+    found = f.published_figures(summary)
+    if found is None:
+        return []
+    name = esc1(found.authority)
+    out = [
+        '<section id="figures">',
+        "<h2>Published figures</h2>",
+        f"<p>{esc1(f.header(found))}</p>",
+        '<table class="figures stack">',
+        "<caption>Latest published figures</caption>",
+        '<thead><tr><th scope="col">Indicator</th><th scope="col">Year</th>'
+        f'<th scope="col">{name}</th><th scope="col">Neighbours\' median</th>'
+        f'<th scope="col">{esc1(found.region) or "Region"}</th><th scope="col">England</th>'
+        '<th scope="col">Place among neighbours</th></tr></thead>',
+        "<tbody>",
+    ]
+    for ind in found.indicators:
+        out.append(
+            f'<tr><th scope="row">{esc1(ind.label)} <span class="muted">'
+            f"({esc1(f.unit_words(ind))}; {esc1(f.direction_words(ind))})</span></th>"
+            f'<td data-label="Year">{ind.year}</td>'
+            f'<td data-label="{name}">{esc1(f.number(ind.value, ind.unit))}</td>'
+            f'<td data-label="Neighbours\' median">'
+            f"{esc1(f.number(ind.neighbours_median, ind.unit))}</td>"
+            f'<td data-label="{esc1(found.region) or "Region"}">'
+            f"{esc1(f.number(ind.region, ind.unit))}</td>"
+            f'<td data-label="England">{esc1(f.number(ind.england, ind.unit))}</td>'
+            f'<td data-label="Place among neighbours">{esc1(f.place_words(ind))}</td></tr>'
+        )
+    sources = sorted({ind.source for ind in found.indicators})
+    out += [
+        "</tbody>",
+        "</table>",
+        f'<p class="key">Sources: {esc1("; ".join(sources))}. {esc1(f.SOURCE_NOTE)}</p>',
+        '<div class="figures-grid">',
+    ]
+    key = (
+        '<ul class="chart-key">'
+        f"<li>{charts.legend_sample('value')}{name}</li>"
+        f"<li>{charts.legend_sample('neighbours_median')}Neighbours' median</li>"
+        f"<li>{charts.legend_sample('england')}England</li></ul>"
+    )
+    for ind in found.indicators:
+        label = esc1(ind.label)
+        out += [
+            '<figure class="chart-figure">',
+            f"<h3>{label}</h3>",
+            charts.svg(ind, c.one_line(f.chart_description(found, ind)), f"chart-{ind.id}"),
+            key,
+            f"<details><summary>The figures by year</summary>"
+            f'<table class="stack"><caption class="visually-hidden">{label} by year</caption>'
+            f'<thead><tr><th scope="col">Year</th><th scope="col">{name}</th>'
+            f'<th scope="col">Neighbours\' median</th><th scope="col">England</th></tr></thead>'
+            "<tbody>"
+            + "".join(
+                f'<tr><th scope="row">{y.year}</th>'
+                f'<td data-label="{name}">{esc1(f.number(y.value, ind.unit))}</td>'
+                f'<td data-label="Neighbours\' median">'
+                f"{esc1(f.number(y.neighbours_median, ind.unit))}</td>"
+                f'<td data-label="England">{esc1(f.number(y.england, ind.unit))}</td></tr>'
+                for y in ind.series
+            )
+            + "</tbody></table></details>",
+            f'<figcaption class="muted">{esc1(f.unit_words(ind).capitalize())}; '
+            f"{esc1(f.direction_words(ind))}. For: {esc1('; '.join(ind.criteria))}. "
+            f"Source: {esc1(ind.source)}.</figcaption>",
+            "</figure>",
+        ]
+    out += ["</div>", "</section>"]
+    return out
+
+
 def _detail(summary: Summary, data: dict[str, Any]) -> list[str]:
     fw = summary.framework
     grouped = c.criteria_by_judgement(data)
     out = [
         '<section id="detail" class="detail-section detail">',
         "<h2>Detail by criterion</h2>",
-        f'<p class="key">{esc1(c.LIMITING_KEY)}. Rating letters: {esc1(c.scale_key(fw))}.</p>',
+        f'<p class="key">{esc1(limiting_key(fw))}. Rating letters: {esc1(c.scale_key(fw))}.</p>',
     ]
     for judgement in fw.judgements:
         out.append(f'<h3 id="j-{esc1(judgement.id)}">{esc1(judgement.title)}</h3>')
         out += [
-            "<table>",
-            "<thead><tr><th></th><th>Criterion</th><th>Evidence and notes</th>"
-            "<th>Actions</th></tr></thead>",
+            '<table class="stack">',
+            f'<caption class="visually-hidden">Criteria of {esc1(judgement.title)}</caption>',
+            '<thead><tr><th scope="col">Rating</th><th scope="col">Criterion</th>'
+            '<th scope="col">Evidence and notes</th><th scope="col">Actions</th></tr></thead>',
             "<tbody>",
         ]
         for criterion in grouped.get(judgement.id, []):
@@ -300,7 +449,11 @@ def _criterion_row(summary: Summary, criterion: dict[str, Any]) -> str:
     mark = c.rating_mark(fw, criterion["rating"])
     name = f'<div class="title">{esc1(criterion["title"])}'
     if criterion["limiting"]:
-        name += f' <span title="limiting criterion">{c.LIMITING_MARK}</span>'
+        # the mark is seen; a screen reader hears the words (not "black diamond")
+        name += (
+            f' <span title="limiting criterion" aria-hidden="true">{c.LIMITING_MARK}</span>'
+            '<span class="visually-hidden"> (limiting criterion)</span>'
+        )
     name += "</div>"
     rating = esc1(mark.label)
     if criterion["confidence"]:
@@ -336,8 +489,10 @@ def _criterion_row(summary: Summary, criterion: dict[str, Any]) -> str:
             + "</ul>"
         )
     return (
-        f'<tr id="c-{esc1(criterion["id"])}"><td>{badge(mark)}</td><td>{name}</td>'
-        f"<td>{evidence}</td><td>{actions}</td></tr>"
+        f'<tr id="c-{esc1(criterion["id"])}"><td>{badge(mark)}</td>'
+        f'<th scope="row">{name}</th>'
+        f'<td data-label="Evidence and notes">{evidence}</td>'
+        f'<td data-label="Actions">{actions or "None"}</td></tr>'
     )
 
 
@@ -353,14 +508,17 @@ def render_actions(actions: ActionList) -> bytes:
         f"{actions.overdue} overdue)</dd>",
         "</dl>",
         "</header>",
+        "<main>",
     ]
     if not actions.items:
-        body.append("<p>No actions recorded.</p>")
+        body += ["<p>No actions recorded.</p>", "</main>"]
         return _page(title, body)
     body += [
-        "<table>",
-        "<thead><tr><th>Due</th><th>Status</th><th>Action</th><th>Owner</th>"
-        "<th>Criterion</th></tr></thead>",
+        '<table class="stack">',
+        "<caption>Actions, soonest due first</caption>",
+        '<thead><tr><th scope="col">Due</th><th scope="col">Status</th>'
+        '<th scope="col">Action</th><th scope="col">Owner</th>'
+        '<th scope="col">Criterion</th></tr></thead>',
         "<tbody>",
     ]
     for item in actions.items:
@@ -370,9 +528,11 @@ def render_actions(actions: ActionList) -> bytes:
         due = item.due.isoformat() if item.due else '<span class="muted">no date</span>'
         row_class = ' class="overdue"' if item.overdue else ""
         body.append(
-            f"<tr{row_class}><td>{due}</td>"
-            f"<td>{status}</td><td>{esc1(item.what)}</td><td>{esc1(item.owner)}</td>"
-            f"<td>{esc1(item.criterion_title)}</td></tr>"
+            f'<tr{row_class}><td data-label="Due">{due}</td>'
+            f'<td data-label="Status">{status}</td>'
+            f'<th scope="row">{esc1(item.what)}</th>'
+            f'<td data-label="Owner">{esc1(item.owner)}</td>'
+            f'<td data-label="Criterion">{esc1(item.criterion_title)}</td></tr>'
         )
-    body += ["</tbody>", "</table>"]
+    body += ["</tbody>", "</table>", "</main>"]
     return _page(title, body)

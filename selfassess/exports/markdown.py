@@ -14,6 +14,13 @@ from typing import Any
 from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
+from selfassess.model.labels import (
+    blind_spots_lead,
+    comparison_title,
+    limiting_key,
+    no_blind_spots,
+    published_column,
+)
 from selfassess.model.summary import Summary, report_data
 from selfassess.views.render import plain
 
@@ -77,11 +84,15 @@ def render_report(summary: Summary) -> str:
         out.append(f"- **{label}:** {escape(value)}")
     out += ["", f"Rating letters: {escape(c.scale_key(fw))}.", ""]
 
+    # The published grades' columns only where the framework names an inspectorate.
+    compared = fw.compares_published
+    headers = ["Judgement", "Ratings", "Self-assessed"]
+    headers += [escape(published_column(fw)), "Gap"] if compared else []
     out += [
         "## Scorecard",
         "",
-        "| Judgement | Ratings | Self-assessed | Ofsted | Gap |",
-        "| --- | --- | --- | --- | --- |",
+        "| " + " | ".join(headers) + " |",
+        "| " + " | ".join("---" for _ in headers) + " |",
     ]
     for row in data["scorecard"]:
         label = escape(labels.get(row["judgement"], row["title"]))
@@ -97,8 +108,7 @@ def render_report(summary: Summary) -> str:
                     label,
                     escape(ratings),
                     escape(c.grade_words(fw, row["indicative"], row["provisional"])),
-                    escape(published),
-                    escape(row["gap_text"]),
+                    *((escape(published), escape(row["gap_text"])) if compared else ()),
                 )
             )
             + " |"
@@ -126,7 +136,8 @@ def render_report(summary: Summary) -> str:
             out += [f"*How it is worked out:* {escape(row['basis'])}", ""]
 
     out += _areas(summary, data)
-    out += ["## Detail by criterion", "", f"{c.LIMITING_KEY}.", ""]
+    out += _figures(summary)
+    out += ["## Detail by criterion", "", f"{escape(limiting_key(fw))}.", ""]
     grouped = c.criteria_by_judgement(data)
     for judgement in fw.judgements:
         out += [f"### {escape(judgement.title)}", ""]
@@ -140,16 +151,16 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
     if report is None or not report["areas_for_improvement"]:
         return []
     fw = summary.framework
-    out = ["## Compared with Ofsted's report", ""]
+    out = [f"## {escape(comparison_title(fw))}", ""]
     if data["blind_spots"]:
-        out += [f"**{c.BLIND_SPOTS_TITLE}:** {c.BLIND_SPOTS_LEAD}", ""]
+        out += [f"**{c.BLIND_SPOTS_TITLE}:** {escape(blind_spots_lead(fw))}", ""]
         for item in data["blind_spots"]:
             mark = c.rating_mark(fw, item["rating"])
             out.append(
                 f"- **{escape(mark.letter)}** {escape(item['title'])} — {escape(item['area'])}"
             )
     else:
-        out.append(c.NO_BLIND_SPOTS)
+        out.append(escape(no_blind_spots(fw)))
     out += ["", "**Areas for improvement in the published report:**", ""]
     for area in report["areas_for_improvement"]:
         out.append(f"- {escape(area['text'])}")
@@ -160,6 +171,40 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
                 f"({escape(mark.label.lower())})"
             )
     out.append("")
+    return out
+
+
+def _figures(summary: Summary) -> list[str]:
+    """The authority's published figures as a table (the charts are in HTML and Word)."""
+    from selfassess.exports import figures as f
+
+    found = f.published_figures(summary)
+    if found is None:
+        return []
+    region = escape(found.region) or "Region"
+    out = [
+        "## Published figures",
+        "",
+        escape(f.header(found)),
+        "",
+        f"| Indicator | Year | {escape(found.authority)} | Neighbours' median | {region} "
+        "| England | Place among neighbours |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for ind in found.indicators:
+        cells = [
+            f"{escape(ind.label)} ({escape(f.unit_words(ind))}; {escape(f.direction_words(ind))})",
+            str(ind.year),
+            # numbers written here (digits, "%", ","): nothing in them is Markdown
+            *(
+                f.number(value, ind.unit)
+                for value in (ind.value, ind.neighbours_median, ind.region, ind.england)
+            ),
+            escape(f.place_words(ind)),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    sources = sorted({ind.source for ind in found.indicators})
+    out += ["", f"Sources: {escape('; '.join(sources))}. {escape(f.SOURCE_NOTE)}", ""]
     return out
 
 

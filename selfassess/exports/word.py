@@ -1,8 +1,9 @@
 """The report as a Word document a director can take into a meeting.
 
 A title page; the scorecard as a table with coloured cells that also carry letters; the
-comparison with Ofsted's report; a section per judgement; then the self-evaluation's three
-questions: what do we know, how do we know it (the evidence by type), what are our plans (the
+comparison with the published report (where the framework names an inspectorate, such as
+Ofsted); a section per judgement; then the self-evaluation's three questions, as the framework
+words them: what do we know, how do we know it (the evidence by type), what are our plans (the
 actions). python-docx is imported here only, when a Word document is asked for.
 
 Two exports of the same assessment are byte-identical: the document's dates come from the
@@ -23,7 +24,15 @@ from selfassess.model.actions import collect_actions
 from selfassess.model.assessment import EVIDENCE_TYPES
 from selfassess.model.comparison import linked_criteria
 from selfassess.model.errors import SelfAssessError
-from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.framework import NOT_APPLICABLE, SELF_EVALUATION_QUESTIONS, Framework
+from selfassess.model.labels import (
+    blind_spots_lead,
+    comparison_title,
+    limiting_key,
+    no_blind_spots,
+    published_column,
+    self_assessment_note,
+)
 from selfassess.model.summary import Summary, report_data
 from selfassess.views.render import plain
 
@@ -32,9 +41,14 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
-QUESTION_KNOW = "What do we know about the quality and impact of social work practice?"
-QUESTION_HOW = "How do we know it?"
-QUESTION_PLANS = "What are our plans?"
+QUESTION_KNOW, QUESTION_HOW, QUESTION_PLANS = SELF_EVALUATION_QUESTIONS
+"""The self-evaluation's questions when a framework does not word its own (Ofsted's three)."""
+
+
+def _question(framework: Framework, index: int) -> str:
+    """The framework's wording of the self-evaluation's question ``index`` (0 to 2)."""
+    return plain(framework.self_evaluation.questions[index], single_line=True)
+
 
 FALLBACK_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -95,11 +109,23 @@ def _xml_safe(summary: Summary) -> Summary:
 # --- low-level helpers (python-docx has no API for shading or fields) ---------------------------
 
 
+def _xml(item: Any) -> Any:
+    """The XML element behind a python-docx paragraph, run, table cell or row.
+
+    python-docx has no public API for cell and run shading (the ratings' colours), the page
+    number field or a table's repeated header row and unsplit rows, nor a public way to the
+    element for all four, so this is the one place that reaches past its API. python-docx is
+    pinned to the version it was written against (pyproject.toml), and
+    tests/share/test_word_xml.py checks what each helper writes.
+    """
+    return item._element
+
+
 def _shade(cell: _Cell, hex_fill: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr = _xml(cell).get_or_add_tcPr()
     for old in tc_pr.findall(qn("w:shd")):  # one fill per cell
         tc_pr.remove(old)
     shd = OxmlElement("w:shd")
@@ -113,7 +139,7 @@ def _run_shade(run: Any, hex_fill: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    r_pr = run._r.get_or_add_rPr()
+    r_pr = _xml(run).get_or_add_rPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -159,7 +185,7 @@ def _page_field(paragraph: Paragraph) -> None:
     text.text = "1"
     run.append(text)
     field.append(run)
-    paragraph._p.append(field)
+    _xml(paragraph).append(field)
 
 
 def _widths(table: Any, widths: list[Any], rows: list[tuple[_Cell, ...]] | None = None) -> None:
@@ -180,13 +206,21 @@ def _header_row(table: Any, titles: list[str]) -> None:
     from docx.oxml.ns import qn
 
     row = table.rows[0]
-    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr = _xml(row).get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # repeat the header on each page
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
     for cell, title in zip(row.cells, titles, strict=True):
         cell.paragraphs[0].add_run(title).bold = True
         _shade(cell, "#E7E6E6")
+
+
+def add_table(
+    doc: Document, titles: list[str], count: int
+) -> tuple[Table, list[tuple[_Cell, ...]]]:
+    """A grid with a header row (repeated on each page) and ``count`` empty rows, and its
+    cells row by row: the table every export and the SEF document use."""
+    return _table(doc, titles, count)
 
 
 def _table(doc: Document, titles: list[str], count: int) -> tuple[Table, list[tuple[_Cell, ...]]]:
@@ -205,7 +239,7 @@ def _keep_rows_together(table: Any) -> None:
     from docx.oxml import OxmlElement
 
     for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        _xml(row).get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _bullet(doc: Document | _Cell, text: str = "", style: str = "List Bullet") -> Paragraph:
@@ -269,6 +303,7 @@ def render_report(summary: Summary) -> bytes:
     doc.styles["Table Grid"].font.size = Pt(9)  # tables hold more; 9 pt keeps columns readable
 
     title = f"Self-assessment: {_text(data['authority'])}"
+    make_accessible(doc)
     _properties(doc, summary, data, title)
     _footer(doc, data)
     _title_page(doc, summary, data)
@@ -288,16 +323,65 @@ def _properties(doc: Document, summary: Summary, data: dict[str, Any], title: st
     props = doc.core_properties
     when = _document_date(summary)
     props.title = _prop(title)
+    props.language = LANGUAGE
     props.subject = _prop(summary.framework.title)
     props.author = _prop(", ".join(data["assessors"])) or "selfassess"
     props.last_modified_by = f"selfassess {__version__}"
-    props.comments = "Indicative grades are a self-assessment, not Ofsted's judgement."
-    props.keywords = "ILACS; self-assessment; self-evaluation"
+    fw = summary.framework
+    props.comments = self_assessment_note(fw)
+    keywords = [fw.inspectorate, fw.id, "self-assessment", "self-evaluation"]
+    props.keywords = _prop("; ".join(k for k in keywords if k.strip()))
     props.category = _prop(data["period"])
     props.revision = 1
     props.created = when
     props.modified = when
     props.last_printed = when
+
+
+LANGUAGE = "en-GB"
+
+HEADING_COLOURS = {
+    "Title": "#17365D",
+    "Subtitle": "#1F3864",
+    "Heading 1": "#1F3864",
+    "Heading 2": "#1F3864",
+    "Heading 3": "#1F3864",
+    "Heading 4": "#1F3864",
+    "Caption": "#1F3864",
+}
+"""Darker than the template's blue (#4F81BD, 4.2:1 on white): every heading is at least
+4.5:1, as WCAG asks of text that is not large."""
+
+
+def make_accessible(doc: Document) -> None:
+    """Language (en-GB) in the styles' defaults and settings, so screen readers and spelling
+    use British English, and heading styles dark enough to read (``HEADING_COLOURS``).
+
+    Also called by the SEF document. The title goes in the core properties (``title``).
+    """
+    from docx.oxml.ns import qn
+
+    # the template's own elements are changed in place (Word refuses settings out of order)
+    for lang in doc.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
+        lang.set(qn("w:val"), LANGUAGE)
+    for lang in doc.settings.element.findall(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), LANGUAGE)
+    doc.core_properties.language = LANGUAGE
+    for name, colour in HEADING_COLOURS.items():
+        try:
+            style = doc.styles[name]
+        except KeyError:
+            continue
+        style.font.color.rgb = _rgb(colour)
+
+
+def add_picture(doc: Document, png: bytes, alt: str, width: Any) -> None:
+    """A picture in a paragraph of its own, with ``alt`` as its alternative text (what
+    Word calls the description, read out by screen readers)."""
+    paragraph = doc.add_paragraph()
+    paragraph.add_run().add_picture(io.BytesIO(png), width=width)
+    described = doc.element.body.xpath(".//wp:docPr")[-1]
+    described.set("descr", _text(alt))
 
 
 def _prop(value: str) -> str:
@@ -346,8 +430,9 @@ def _title_page(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     for _ in range(5):
         doc.add_paragraph()
     doc.add_paragraph(_text(data["authority"]), style="Title")
+    service = plain(summary.framework.service, single_line=True)
     subtitle = doc.add_paragraph(
-        "Self-assessment of children's social care services", style="Subtitle"
+        f"Self-assessment of {service}" if service else "Self-assessment", style="Subtitle"
     )
     subtitle.runs[0].font.size = Pt(16)
     doc.add_paragraph()
@@ -368,11 +453,7 @@ def _title_page(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         paragraph.add_run(c.grade_words(fw, row["indicative"], row["provisional"]))
     doc.add_paragraph()
     note = doc.add_paragraph()
-    _muted(
-        note,
-        f"Prepared with selfassess {__version__}. Indicative grades are a "
-        "self-assessment against the framework's criteria, not Ofsted's judgement.",
-    )
+    _muted(note, f"Prepared with selfassess {__version__}. {self_assessment_note(fw)}")
     doc.add_page_break()
 
 
@@ -388,8 +469,8 @@ def _scorecard(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         *[level.letter for level in levels],
         "Rated",
         "Self-assessed",
-        "Ofsted",
-        "Gap",
+        # The published grades' columns only where the framework names an inspectorate.
+        *([published_column(fw), "Gap"] if fw.compares_published else []),
     ]
     table = doc.add_table(rows=1, cols=len(titles))
     table.style = "Table Grid"
@@ -414,11 +495,14 @@ def _scorecard(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
                     _muted(cells[n].paragraphs[0], "0")
             cells[len(levels) + 1].paragraphs[0].add_run(f"{row['rated']}/{row['total']}")
         _grade_cell(cells[len(levels) + 2], summary, row["indicative"], row["provisional"])
-        _grade_cell(cells[len(levels) + 3], summary, row["published"], False, empty="—")
-        cells[len(levels) + 4].paragraphs[0].add_run(row["gap_text"])
-    fixed = 3.6 + 1.4 + 2.9 + 2.9 + 3.0
+        if fw.compares_published:
+            _grade_cell(cells[len(levels) + 3], summary, row["published"], False, empty="—")
+            cells[len(levels) + 4].paragraphs[0].add_run(row["gap_text"])
+    published_widths = [2.9, 3.0] if fw.compares_published else []
+    fixed = 3.6 + 1.4 + 2.9 + sum(published_widths)
     level_width = max(0.8, (17.0 - fixed) / max(1, len(levels)))
-    _widths(table, [Cm(3.6), *[Cm(level_width)] * len(levels), Cm(1.4), Cm(2.9), Cm(2.9), Cm(3.0)])
+    widths = [3.6, *[level_width] * len(levels), 1.4, 2.9, *published_widths]
+    _widths(table, [Cm(w) for w in widths])
     key = doc.add_paragraph()
     key.paragraph_format.space_before = Pt(6)
     _muted(
@@ -458,18 +542,18 @@ def _areas(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     if report is None or not report["areas_for_improvement"]:
         return
     fw = summary.framework
-    doc.add_heading("Compared with Ofsted's report", level=1)
+    doc.add_heading(comparison_title(fw), level=1)
     if data["blind_spots"]:
         paragraph = doc.add_paragraph()
         paragraph.add_run(f"{c.BLIND_SPOTS_TITLE}: ").bold = True
-        paragraph.add_run(c.BLIND_SPOTS_LEAD)
+        paragraph.add_run(blind_spots_lead(fw))
         for item in data["blind_spots"]:
             bullet = _bullet(doc)
             _badge(bullet, c.rating_mark(fw, item["rating"]))
             bullet.add_run(f" {_text(item['title'])}").bold = True
             bullet.add_run(f" — {_text(item['area'])}")
     else:
-        doc.add_paragraph(c.NO_BLIND_SPOTS)
+        doc.add_paragraph(no_blind_spots(fw))
     doc.add_heading("Areas for improvement in the published report", level=2)
     for area in report["areas_for_improvement"]:
         _bullet(doc, _text(area["text"]))
@@ -482,7 +566,8 @@ def _areas(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
 
 
 def _grades_line(doc: Document, fw: Framework, row: dict[str, Any]) -> None:
-    """One scorecard row's grades on a line: ours (with its mark), then Ofsted's and the gap."""
+    """One scorecard row's grades on a line: ours (with its mark), then the published one (e.g.
+    Ofsted's) and the gap."""
     paragraph = doc.add_paragraph()
     paragraph.add_run("Self-assessed: ").bold = True
     if row["indicative"]:
@@ -490,7 +575,7 @@ def _grades_line(doc: Document, fw: Framework, row: dict[str, Any]) -> None:
         paragraph.add_run(" ")
     paragraph.add_run(c.grade_words(fw, row["indicative"], row["provisional"]))
     if row["published"]:
-        paragraph.add_run("    Ofsted: ").bold = True
+        paragraph.add_run(f"    {published_column(fw)}: ").bold = True
         paragraph.add_run(f"{c.grade_words(fw, row['published'])} ({row['gap_text']})")
 
 
@@ -546,12 +631,12 @@ def _judgements(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         _keep_rows_together(table)
         _muted(
             _spaced(doc.add_paragraph()),
-            f"{c.LIMITING_KEY}. The evidence is listed under "
-            f"“{QUESTION_HOW}” and the actions under “{QUESTION_PLANS}”.",
+            f"{limiting_key(fw)}. The evidence is listed under "
+            f"“{_question(fw, 1)}” and the actions under “{_question(fw, 2)}”.",
         )
     overall = next((row for row in data["scorecard"] if row.get("derived")), None)
     if overall is not None:
-        doc.add_heading(fw.published_label(overall["judgement"]), level=1)
+        doc.add_heading(fw.judgement_label(overall["judgement"]), level=1)
         _grades_line(doc, fw, overall)
         for reason in overall["reasons"]:
             _bullet(doc, _text(reason))
@@ -568,7 +653,7 @@ def _know(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
     grouped = c.criteria_by_judgement(data)
     rows = {row["judgement"]: row for row in data["scorecard"]}
     doc.add_page_break()
-    doc.add_heading(QUESTION_KNOW, level=1)
+    doc.add_heading(_question(fw, 0), level=1)
     for judgement in fw.judgements:
         row = rows[judgement.id]
         doc.add_heading(
@@ -618,7 +703,8 @@ def _how(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         for e in criterion["evidence"]:
             by_type.setdefault(e["type"], []).append((criterion, e))
     doc.add_page_break()
-    doc.add_heading(QUESTION_HOW, level=1)
+    doc.add_heading(_question(summary.framework, 1), level=1)
+    add_figures(doc, summary, level=2)
     if not by_type:
         _muted(doc.add_paragraph(), "No evidence is recorded yet.")
         return
@@ -644,6 +730,61 @@ def _how(doc: Document, summary: Summary, data: dict[str, Any]) -> None:
         _keep_rows_together(table)
 
 
+def add_figures(doc: Document, summary: Summary, level: int = 2) -> None:
+    """The authority's published figures, if the framework links any and the dataset knows
+    the authority: a heading at ``level``, a table of the latest figures, then a chart of each
+    indicator (a picture with alternative text; its key and scale in words, and its figures
+    year by year). Nothing at all otherwise."""
+    from docx.shared import Cm
+
+    from selfassess.exports import charts
+    from selfassess.exports import figures as f
+
+    found = f.published_figures(summary)
+    if found is None:
+        return
+    doc.add_heading("Published figures", level=level)
+    doc.add_paragraph(f.header(found))
+    titles = [
+        "Indicator",
+        "Year",
+        found.authority,
+        "Neighbours' median",
+        found.region or "Region",
+        "England",
+        "Place among neighbours",
+    ]
+    table, rows = _table(doc, titles, len(found.indicators))
+    for cells, ind in zip(rows[1:], found.indicators, strict=True):
+        cells[0].paragraphs[0].add_run(ind.label)
+        _muted(cells[0].paragraphs[0], f" ({f.unit_words(ind)}; {f.direction_words(ind)})")
+        cells[1].paragraphs[0].add_run(str(ind.year))
+        for cell, value in zip(
+            cells[2:6], (ind.value, ind.neighbours_median, ind.region, ind.england), strict=True
+        ):
+            cell.paragraphs[0].add_run(f.number(value, ind.unit))
+        cells[6].paragraphs[0].add_run(f.place_words(ind))
+    # wide enough for "2025", "England" and most authorities' names on one line in bold 9 pt
+    _widths(table, [Cm(3.5), Cm(1.3), Cm(2.8), Cm(2.7), Cm(2.0), Cm(1.9), Cm(2.8)], rows)
+    _keep_rows_together(table)
+    sources = sorted({ind.source for ind in found.indicators})
+    _muted(_spaced(doc.add_paragraph()), f"Sources: {'; '.join(sources)}. {f.SOURCE_NOTE}")
+    for ind in found.indicators:
+        doc.add_heading(ind.label, level=level + 1)
+        add_picture(doc, charts.png(ind), f.chart_description(found, ind), Cm(12))
+        _muted(
+            doc.add_paragraph(), f"{charts.key_words(found.authority)} {charts.scale_words(ind)}"
+        )
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(f"{found.authority} by year: ").bold = True
+        paragraph.add_run(f.series_words(found, ind) + ".")
+        _muted(
+            doc.add_paragraph(),
+            f"{f.unit_words(ind).capitalize()}; {f.direction_words(ind)}. "
+            f"For: {'; '.join(ind.criteria)}. Source: {ind.source}.",
+        )
+
+
 def _plans(doc: Document, summary: Summary) -> None:
     """What our plans are: every action, soonest due first."""
     from docx.shared import Cm
@@ -651,7 +792,7 @@ def _plans(doc: Document, summary: Summary) -> None:
     # No "overdue" here: a report must read the same whenever it is exported.
     actions = collect_actions(summary.framework, summary.assessment, datetime.date.min)
     doc.add_page_break()
-    doc.add_heading(QUESTION_PLANS, level=1)
+    doc.add_heading(_question(summary.framework, 2), level=1)
     if not actions.items:
         _muted(doc.add_paragraph(), "No actions are recorded yet.")
         return

@@ -19,7 +19,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from selfassess.files.store import write_text_atomic
+from selfassess.files.store import write_bytes_atomic, write_text_atomic
 from selfassess.model.dates import long_date_time
 
 
@@ -185,8 +185,10 @@ def changed_on_disk(path: Path, stamp: Stamp | None) -> bool:
     return Stamp.of(path) != stamp
 
 
-def write_recovery(path: Path, text: str) -> None:
-    write_text_atomic(recovery_path(path), text, backup=False)
+def write_recovery(path: Path, data: str | bytes) -> None:
+    """Write the recovery copy beside ``path`` (text, or UTF-8 bytes)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_bytes_atomic(recovery_path(path), raw, backup=False)
 
 
 def read_recovery(path: Path) -> str | None:

@@ -9,19 +9,23 @@ the tests drive this module directly.
 
 from __future__ import annotations
 
-import copy
 import datetime
+import errno
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import Any
+
+import msgspec
 
 from selfassess.files import locking, recent
 from selfassess.files.store import (
     Loaded,
     Saved,
-    dumps_assessment,
     framework_for,
+    free_name,
     load_assessment,
     parse_toml,
     read_toml,
@@ -30,6 +34,7 @@ from selfassess.files.store import (
 )
 from selfassess.model.assessment import (
     Assessment,
+    assessment_to_data,
     check_assessment,
     decode_assessment,
     new_assessment,
@@ -110,26 +115,36 @@ class MigrationOffer:
     framework: Framework
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RecoverySnapshot:
-    """The draft as it was when an autosave was asked for, safe to write from another thread."""
+    """The draft as it was when an autosave was asked for, safe to write from another thread.
+
+    Held as the bytes to be written (JSON), not as a copy of the assessment: msgspec encodes a
+    2,000-criterion assessment in a few milliseconds, where a deep copy took most of a second
+    (and writing it as TOML, pure Python, slowed the app's every key while it ran, even in
+    another thread). Bytes cannot change afterwards, so the file written is exactly the draft
+    as it was at that moment, whatever is edited while it is written.
+    """
 
     generation: int
-    assessment: Assessment
+    encoded: bytes
+
+    def __repr__(self) -> str:  # not the megabytes it holds
+        return f"RecoverySnapshot({self.generation}, {len(self.encoded):,} bytes)"
+
+    @property
+    def assessment(self) -> Assessment:
+        """The assessment as it was (a new copy each time)."""
+        return msgspec.json.decode(self.encoded, type=Assessment)
 
 
 # --- opening ---------------------------------------------------------------------------------
 
 
-def free_name(path: Path, word: str) -> Path:
+def _beside(path: Path, word: str) -> Path:
     """``NAME-word.toml`` beside ``path`` (``NAME-word-2.toml`` ... if taken): never an
     existing file."""
-    candidate = path.with_name(f"{path.stem}-{word}{path.suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{word}-{number}{path.suffix}")
-        number += 1
-    return candidate
+    return free_name(path.with_name(f"{path.stem}-{word}{path.suffix}"))
 
 
 def read(
@@ -164,13 +179,27 @@ def claim(path: Path, *, take_over: bool = False) -> HeldByColleague | None:
     return None if holder is None else HeldByColleague(path, holder.describe())
 
 
-def create(framework: Framework, framework_file: Path | None, authority: str, path: Path) -> Loaded:
+def create(
+    framework: Framework,
+    framework_file: Path | None,
+    authority: str,
+    path: Path,
+    *,
+    details: Mapping[str, object] | None = None,
+) -> Loaded:
     """Start a new assessment and write it at once, so the file exists from the start.
 
-    Raises ``OSError`` if it cannot be written.
+    ``details``: more of the assessment's top-level fields (e.g. ``authority_code``); a name
+    the assessment does not have is ignored. Raises ``OSError`` if it cannot be written.
     """
-    name = relative_path(framework_file, path.parent) if framework_file is not None else ""
+    try:
+        name = relative_path(framework_file, path.parent) if framework_file is not None else ""
+    except InputError as exc:  # on another drive: the app reports it as a file it cannot write
+        raise OSError(errno.EXDEV, exc.problems[0].message, str(framework_file)) from None
     assessment = new_assessment(framework, authority, framework_file=name)
+    for field_name, value in (details or {}).items():
+        if field_name in type(assessment).__struct_fields__:
+            setattr(assessment, field_name, value)
     save_assessment(assessment, path, framework)
     return Loaded(path, assessment, framework)
 
@@ -188,7 +217,7 @@ def _migration_offer(path: Path) -> MigrationOffer | FileProblem:
     migrated, report = migrate(assessment, target)
     return MigrationOffer(
         path=path,
-        output=free_name(path, "migrated"),
+        output=_beside(path, "migrated"),
         framework_id=target.id,
         old_version=assessment.framework_version,
         new_version=target.version,
@@ -202,6 +231,37 @@ def carry_over(offer: MigrationOffer) -> Path:
     """Write the carried-over assessment to its new file; raises ``OSError`` if it cannot."""
     save_assessment(offer.migrated, offer.output, offer.framework)
     return offer.output
+
+
+# --- recovery files ---------------------------------------------------------------------------
+
+
+INDENTED_UP_TO = 1024 * 1024
+"""Recovery copies up to this size are indented, one setting a line, for reading; larger ones
+(assessments of a thousand criteria or more) are one line: indenting a few megabytes holds up
+the app for several milliseconds, even from another thread."""
+
+
+def recovery_bytes(snapshot: RecoverySnapshot) -> bytes:
+    """What the recovery file holds for a snapshot: the assessment as JSON in UTF-8 (a text file
+    a person can read, like the assessment itself), with a trailing newline."""
+    if len(snapshot.encoded) > INDENTED_UP_TO:
+        return snapshot.encoded + b"\n"
+    return msgspec.json.format(snapshot.encoded, indent=2) + b"\n"
+
+
+def _parse_recovery(text: str, path: Path | None) -> dict[str, Any]:
+    """The plain data of a recovery file: JSON as autosave writes it, or TOML as earlier
+    versions of selfassess did (a TOML file can never start with "{")."""
+    if not text.lstrip().startswith("{"):
+        return parse_toml(text.encode("utf-8"), path)
+    try:
+        data = msgspec.json.decode(text)
+    except msgspec.DecodeError as exc:
+        raise InputError.single(path, f"is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InputError.single(path, "does not hold an assessment")
+    return data
 
 
 # --- an open file ----------------------------------------------------------------------------
@@ -222,7 +282,7 @@ class Session:
         self._generation = 0
         """Counts the snapshots taken; the recovery file holds the newest written."""
         self._written_generation = 0
-        self._recovery_text = ""
+        self._recovery_bytes = b""
         """What the recovery file holds now ("" if we wrote none)."""
         recent.remember(loaded.path)
 
@@ -248,7 +308,7 @@ class Session:
             saved: str | None = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             saved = None
-        if text == saved or text == dumps_assessment(self.draft.assessment, self.draft.framework):
+        if text == saved or self._holds_nothing_new(text):
             locking.discard_recovery(path)  # nothing was lost
             return None
         try:
@@ -267,7 +327,7 @@ class Session:
         draft = self.draft
         recovery = locking.recovery_path(self.path)
         try:
-            data = parse_toml(offer.text.encode("utf-8"), recovery)
+            data = _parse_recovery(offer.text, recovery)
             assessment, problems = decode_assessment(data, str(recovery))
             if assessment is None:
                 raise InputError(recovery, problems)
@@ -286,6 +346,19 @@ class Session:
             return self._bad_recovery(exc.summary())
         draft.restore(assessment)
         return None
+
+    def _holds_nothing_new(self, text: str) -> bool:
+        """Whether a recovery file holds just what the saved file does."""
+        draft = self.draft
+        try:
+            recovered, problems = decode_assessment(_parse_recovery(text, None), "")
+        except InputError:
+            return False
+        if recovered is None or problems:
+            return False
+        return assessment_to_data(recovered, draft.framework) == assessment_to_data(
+            draft.assessment, draft.framework
+        )
 
     def _bad_recovery(self, problem: str) -> FileProblem:
         recovery = locking.recovery_path(self.path)
@@ -306,7 +379,7 @@ class Session:
         """Make every snapshot taken so far too old to be written (call with the lock held)."""
         self._generation += 1
         self._written_generation = self._generation
-        self._recovery_text = ""
+        self._recovery_bytes = b""
 
     # --- autosave ----------------------------------------------------------------------------
 
@@ -320,11 +393,11 @@ class Session:
         if draft.read_only:
             return None
         if not draft.modified:
-            if self._recovery_text:
+            if self._recovery_bytes:
                 self.discard_recovery()
             return None
         self._generation += 1
-        return RecoverySnapshot(self._generation, copy.deepcopy(draft.assessment))
+        return RecoverySnapshot(self._generation, msgspec.json.encode(draft.assessment))
 
     def write_recovery(self, snapshot: RecoverySnapshot) -> None:
         """Write a snapshot to the recovery file, unless a newer one was written already (or
@@ -332,11 +405,11 @@ class Session:
         with self._write_lock:
             if snapshot.generation <= self._written_generation:
                 return
-            text = dumps_assessment(snapshot.assessment, self.draft.framework)
-            if text != self._recovery_text:
-                locking.write_recovery(self.path, text)
+            data = recovery_bytes(snapshot)
+            if data != self._recovery_bytes:
+                locking.write_recovery(self.path, data)
             self._written_generation = snapshot.generation
-            self._recovery_text = text
+            self._recovery_bytes = data
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -345,7 +418,7 @@ class Session:
         replacing their version)."""
         if not locking.changed_on_disk(self.path, self._stamp):
             return None
-        return ChangedOnDisk(self.path, free_name(self.path, "copy"))
+        return ChangedOnDisk(self.path, _beside(self.path, "copy"))
 
     def save(self) -> Saved:
         """Write the draft to its file (atomically; the previous version kept as ``.bak``).

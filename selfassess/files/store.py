@@ -153,6 +153,9 @@ def load_framework(path: str | Path) -> Framework:
         except (OSError, msgspec.DecodeError):
             pass
     framework = framework_from_data(read_toml(path), str(path))
+    from selfassess.data.linked import check_indicator_links
+
+    check_indicator_links(framework, str(path))  # criteria's links to published figures
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -205,12 +208,49 @@ def resolve_framework(spec: str) -> tuple[Framework, str]:
     return bundled_framework(spec), ""
 
 
+def framework_file_path(path: str | Path, framework_file: str) -> Path:
+    """Where an assessment's ``framework_file`` is: a path from the assessment's own folder
+    (where the file really is: one opened through a link to a shared copy uses the framework
+    beside that copy). Written with ``/`` or ``\\`` between folders, so a file made on
+    Windows opens on a Mac and the other way round; ``..`` may lead to a folder beside it.
+
+    A full path, a drive (``C:``) or a network address (``\\\\server\\share``) is refused with
+    an InputError on ``framework_file``: opening an assessment someone has sent must never make
+    selfassess read from another computer (on Windows, merely opening a network path sends the
+    user's sign-in to it), and a relative path keeps the assessment and its framework movable
+    together.
+    """
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from selfassess.model.labels import plain
+
+    portable = framework_file.replace("\\", "/")
+    if (
+        "\x00" in framework_file
+        or portable.startswith("/")
+        or PureWindowsPath(framework_file).drive
+        or (len(framework_file) > 1 and framework_file[1] == ":")
+    ):
+        shown = plain(framework_file, single_line=True)
+        raise InputError(
+            path,
+            [
+                Problem(
+                    "framework_file",
+                    f'"{shown}" is not a path from this file\'s folder. Name the framework '
+                    'file relative to the assessment, e.g. "our-framework.toml" beside it or '
+                    '"../frameworks/our-framework.toml"; a full path, a drive or a network '
+                    "address (\\\\server\\share) is never followed.",
+                )
+            ],
+        )
+    return Path(os.path.realpath(path)).parent.joinpath(*PurePosixPath(portable).parts)
+
+
 def framework_for(assessment: Assessment, path: Path) -> Framework:
     """The framework an assessment was made against: its own file, else the bundled one."""
     if assessment.framework_file:
-        # Relative to where the file really is: an assessment opened through a link to a
-        # shared copy uses the framework beside that copy.
-        framework_path = Path(os.path.realpath(path)).parent / assessment.framework_file
+        framework_path = framework_file_path(path, assessment.framework_file)
         try:
             framework = load_framework(framework_path)
         except InputError as exc:
@@ -303,12 +343,22 @@ def _problem_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, int, 
 
 
 def relative_path(target: str | Path, folder: str | Path) -> str:
-    """``target`` as a path from ``folder`` (how an assessment names its framework file, so the
-    two can move together); the full path when there is none, e.g. another drive on Windows."""
+    """``target`` as a path from ``folder``, with ``/`` between folders: how an assessment names
+    its framework file (see ``framework_file_path``), so the two can move together.
+
+    Raises InputError when there is none (another drive on Windows): a full path would not be
+    followed when the assessment is opened.
+    """
     try:
-        return os.path.relpath(target, folder)
+        relative = os.path.relpath(target, folder)
     except ValueError:
-        return str(target)
+        raise InputError.single(
+            target,
+            "is on another drive from the assessment. An assessment names its framework file "
+            "by a path from its own folder: copy the framework to the assessment's drive (beside "
+            "it, say) and use that copy.",
+        ) from None
+    return relative.replace(os.sep, "/")
 
 
 def dumps_assessment(
@@ -495,6 +545,16 @@ def _remove_stale_temporaries(folder: Path, name: str) -> None:
 def _copy_backup(path: Path, backup_path: Path) -> None:
     """Copy (not move) the old version, so the real file exists at every instant."""
     write_bytes_atomic(backup_path, path.read_bytes(), backup=False)
+
+
+def free_name(path: Path) -> Path:
+    """``path`` if nothing is there yet, else ``NAME-2.ext``, ``NAME-3.ext`` ... beside it: a
+    name for a new file that never replaces an existing one (an earlier report, a copy)."""
+    candidate, number = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
 
 
 def held_by_other(path: str | Path) -> str | None:

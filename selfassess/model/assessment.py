@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from selfassess.model.audits import Audit
 from selfassess.model.errors import InputError, Problem
 from selfassess.model.framework import NOT_APPLICABLE, Framework, NonEmpty
 from selfassess.model.validation import convert, join, suggest
@@ -101,6 +102,8 @@ class CriterionRecord(_Data, kw_only=True):
     actions: list[Action] = []
     review: bool = False
     """Marked for review, e.g. when contributors disagreed."""
+    audits: list[Audit] = []
+    """Case audits graded against this criterion, oldest first (see model/audits.py)."""
 
     def is_empty(self) -> bool:
         return self == CriterionRecord()
@@ -134,8 +137,15 @@ class Assessment(_Data, kw_only=True):
     framework_file: str = ""
     """Path (relative to this file) of a framework that is not bundled with selfassess."""
     authority: NonEmpty
+    authority_code: str = ""
+    """The DfE's three-digit code of the authority (e.g. "874"), which links the assessment to
+    its published figures; empty: none shown."""
     period: str = ""
     assessors: list[str] = []
+    review_date: datetime.date | None = None
+    """When the assessment is next to be reviewed (the app's "details")."""
+    stale_after_months: Annotated[int, msgspec.Meta(ge=1, le=120)] = 12
+    """Evidence and audits older than this many months are stale (see model/staleness.py)."""
     criteria: dict[str, CriterionRecord] = {}
     published: Published | None = None
 
@@ -162,6 +172,7 @@ def new_assessment(
     period: str = "",
     assessors: list[str] | None = None,
     framework_file: str = "",
+    authority_code: str = "",
 ) -> Assessment:
     """A blank assessment of ``authority`` against ``framework``."""
     return Assessment(
@@ -169,17 +180,10 @@ def new_assessment(
         framework_version=framework.version,
         framework_file=framework_file,
         authority=authority,
+        authority_code=authority_code,
         period=period,
         assessors=list(assessors or []),
     )
-
-
-def assessment_from_data(data: dict[str, Any], file: str | None = None) -> Assessment:
-    """Build an assessment from parsed TOML (types only); raise InputError listing every problem."""
-    assessment, problems = decode_assessment(data, file)
-    if assessment is None:
-        raise InputError(file, problems)
-    return assessment
 
 
 def decode_assessment(
@@ -245,6 +249,7 @@ def check_assessment(assessment: Assessment, framework: Framework) -> list[Probl
                     join(place, "na_reason"), "is needed: say why this criterion does not apply"
                 )
             )
+        problems += _audit_problems(framework, place, record.audits)
     if assessment.published is not None:
         start, end = assessment.published.inspection_start, assessment.published.inspection_end
         if start is not None and end is not None and end < start:
@@ -285,6 +290,28 @@ def check_assessment(assessment: Assessment, framework: Framework) -> list[Probl
     return problems
 
 
+def _audit_problems(framework: Framework, place: str, audits: list[Audit]) -> list[Problem]:
+    """Audit grades must be grades of the framework, and themes its themes."""
+    grade_ids = [g.id for g in framework.grades]
+    problems: list[Problem] = []
+    for n, audit in enumerate(audits):
+        at = f"{place}.audits[{n}]"
+        for name, grade in (("grade", audit.grade), ("moderated_grade", audit.moderated_grade)):
+            if grade and grade not in grade_ids:
+                problems.append(
+                    Problem(
+                        f"{at}.{name}",
+                        f'"{grade}" is not a grade (use one of: {", ".join(grade_ids)})'
+                        + suggest(grade, grade_ids),
+                    )
+                )
+        if audit.theme and audit.theme not in framework.theme_by_id:
+            problems.append(
+                Problem(f"{at}.theme", f'"{audit.theme}" is not a theme of {framework.id}')
+            )
+    return problems
+
+
 def assessment_to_data(
     assessment: Assessment, framework: Framework | None = None
 ) -> dict[str, Any]:
@@ -317,8 +344,11 @@ _TOP_ORDER = (
     "framework_version",
     "framework_file",
     "authority",
+    "authority_code",
     "period",
     "assessors",
+    "review_date",
+    "stale_after_months",
     "published",
     "criteria",
 )

@@ -1,4 +1,5 @@
-"""The self-assessment set beside what Ofsted published: grade gaps and possible blind spots."""
+"""The self-assessment set beside the published grades (e.g. Ofsted's): grade gaps and possible
+blind spots. With no inspectorate named in the framework there is nothing to compare with."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import msgspec
 
 from selfassess.model.assessment import Assessment
 from selfassess.model.framework import Framework
+from selfassess.model.labels import plain
 from selfassess.model.scoring import Scorecard
 
 _STEPS = {1: "one", 2: "two", 3: "three", 4: "four"}
@@ -20,11 +22,14 @@ class GradeGap(msgspec.Struct, frozen=True):
     published: str | None
     provisional: bool
     gap: int | None
-    """Steps from the published grade to ours; positive means we are more generous than Ofsted."""
+    """Steps from the published grade to ours; positive means we are more generous than the
+    inspectorate."""
+    inspectorate: str = ""
+    """Who published the grade, for the gap in words ("" for none)."""
 
     @property
     def text(self) -> str:
-        return gap_text(self.gap, self.indicative, self.published)
+        return gap_text(self.gap, self.indicative, self.published, self.inspectorate)
 
 
 class LinkedCriterion(msgspec.Struct, frozen=True):
@@ -45,22 +50,21 @@ class Comparison(msgspec.Struct, frozen=True):
     unrated: list[LinkedCriterion]
     """Linked to an area for improvement and not yet rated."""
 
-    @property
-    def has_published(self) -> bool:
-        return any(g.published for g in self.gaps)
 
-
-def gap_text(gap: int | None, indicative: str | None, published: str | None) -> str:
+def gap_text(
+    gap: int | None, indicative: str | None, published: str | None, inspectorate: str = ""
+) -> str:
     """The gap in words, e.g. "one grade more generous than Ofsted"."""
     if published is None:
         return "no published grade"
     if indicative is None or gap is None:
         return "no indicative grade yet"
+    them = inspectorate or "the published grade"
     if gap == 0:
-        return "same as Ofsted"
+        return f"same as {them}"
     steps = _STEPS.get(abs(gap), str(abs(gap)))
     noun = "grade" if abs(gap) == 1 else "grades"
-    side = "more generous than Ofsted" if gap > 0 else "more severe than Ofsted"
+    side = f"more generous than {them}" if gap > 0 else f"more severe than {them}"
     return f"{steps} {noun} {side}"
 
 
@@ -77,8 +81,13 @@ def linked_criteria(
 
 
 def compare(framework: Framework, assessment: Assessment, scorecard: Scorecard) -> Comparison:
-    """Set each judgement's indicative grade beside Ofsted's and find possible blind spots."""
-    published = assessment.published.grades if assessment.published else {}
+    """Set each judgement's indicative grade beside the published one and find possible blind
+    spots."""
+    # With no inspectorate named there is nothing published to compare with, whatever the
+    # file holds.
+    published_report = assessment.published if framework.compares_published else None
+    published = published_report.grades if published_report else {}
+    inspectorate = plain(framework.inspectorate, single_line=True)
     gaps = []
     for jid in framework.published_judgement_ids():
         ours = scorecard.grade_of(jid)
@@ -88,12 +97,18 @@ def compare(framework: Framework, assessment: Assessment, scorecard: Scorecard) 
             gap = framework.grade_rank(ours) - framework.grade_rank(theirs)
         gaps.append(
             GradeGap(
-                jid, framework.published_title(jid), ours, theirs, scorecard.provisional(jid), gap
+                jid,
+                framework.published_title(jid),
+                ours,
+                theirs,
+                scorecard.provisional(jid),
+                gap,
+                inspectorate,
             )
         )
     strong = set(framework.strong_ratings())
     blind, known, unrated = [], [], []
-    areas = assessment.published.areas_for_improvement if assessment.published else []
+    areas = published_report.areas_for_improvement if published_report else []
     for area in areas:
         for linked in linked_criteria(framework, assessment, area.text, area.criteria):
             rating = linked.rating

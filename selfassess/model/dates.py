@@ -7,6 +7,7 @@ numbers are formatted by hand; month names come from this table, not the system'
 from __future__ import annotations
 
 import datetime
+import re
 
 MONTHS = (
     "January",
@@ -49,3 +50,46 @@ def date_range(start: datetime.date, end: datetime.date) -> str:
     if start.day != end.day:
         return f"{start.day} to {long_date(end)}"
     return long_date(end)
+
+
+_MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBERS.update({name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)})
+_MONTH_NUMBERS["sept"] = 9
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
+
+DATE_FORMS = "15 January 2027, 15 Jan 2027, 15/01/2027 or 2027-01-15"
+"""The ways a date may be typed, as said to the user."""
+
+
+class DateError(ValueError):
+    """Text that is not a date; the message says what to type instead."""
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """A date as people in England type it; blank is no date.
+
+    Accepts "15 January 2027", "15 Jan 2027" (also "15th Jan. 2027"), "15/01/2027" (day first,
+    also with dots or hyphens) and "2027-01-15". Raises ``DateError`` saying what to type.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if match := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _NUMERIC.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    elif match := _WORDS.fullmatch(text):
+        number = _MONTH_NUMBERS.get(match.group(2).casefold())
+        if number is None:
+            raise DateError(
+                f'"{text}": "{match.group(2)}" is not a month. Type, for example, {DATE_FORMS}.'
+            )
+        day, month, year = int(match.group(1)), number, int(match.group(3))
+    else:
+        raise DateError(f'"{text}" is not a date. Type, for example, {DATE_FORMS}.')
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise DateError(f'"{text}" is not a real date (check the day and the month).') from None

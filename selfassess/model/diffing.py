@@ -282,7 +282,7 @@ def diff(
         grades.append(
             GradeChange(
                 judgement=jid,
-                title=title_fw.published_label(jid),
+                title=title_fw.judgement_label(jid),
                 old_indicative=old_grade,
                 new_indicative=new_grade,
                 old_published=old_pub.get(jid),

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import copy
 import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
 
+from selfassess.model import dates
 from selfassess.model.assessment import (
     CONFIDENCE_LEVELS,
     Action,
@@ -23,7 +23,9 @@ from selfassess.model.assessment import (
     Evidence,
     Published,
 )
+from selfassess.model.dates import DATE_FORMS
 from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.labels import subject_words
 from selfassess.model.validation import suggest
 
 
@@ -37,37 +39,32 @@ READ_ONLY = (
 )
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_UK_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
-
-DATE_HINT = "Type the date as YYYY-MM-DD, for example 2024-03-31 (or 31/03/2024)."
+DATE_HINT = f"Type the date as, for example, {DATE_FORMS}."
 
 
 def parse_date(text: str) -> datetime.date | None:
-    """A date typed by a person: blank is no date; YYYY-MM-DD, or DD/MM/YYYY as UK users write.
+    """A date typed by a person (see ``dates.parse_date``); blank is no date.
 
     Raises EditError with a message that says what to type instead.
     """
-    text = text.strip()
-    if not text:
-        return None
-    iso = _ISO_DATE.match(text)
-    uk = _UK_DATE.match(text)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif uk:
-        day, month, year = (int(g) for g in uk.groups())
-    else:
-        raise EditError(f'"{text}" is not a date. {DATE_HINT}')
     try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        raise EditError(f'"{text}" is not a real date (check the day and the month).') from None
+        return dates.parse_date(text)
+    except dates.DateError as exc:
+        raise EditError(str(exc)) from None
 
 
 def format_date(value: datetime.date | None) -> str:
     """A date as it is typed back into a form: YYYY-MM-DD, or blank."""
     return value.isoformat() if value else ""
+
+
+DETAILS = tuple(
+    name
+    for name in ("authority", "authority_code", "period", "assessors", "review_date")
+    if name in Assessment.__struct_fields__
+)
+"""The details of an assessment the app lets people change (``authority_code`` once the
+model has it)."""
 
 
 def next_confidence(current: str | None) -> str | None:
@@ -95,13 +92,17 @@ class Draft:
     _before: dict[str, CriterionRecord] = field(init=False, default_factory=dict)
     _published_before: Published | None = field(init=False, default=None)
     _restored: bool = field(init=False, default=False)
+    _details_before: dict[str, object] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._published_before = copy.deepcopy(self.assessment.published)
+        self._details_before = self.details()
 
     @property
     def modified(self) -> bool:
         if self._restored or self.assessment.published != self._published_before:
+            return True
+        if self.details() != self._details_before:
             return True
         return any(self.record(cid) != before for cid, before in self._before.items())
 
@@ -110,6 +111,7 @@ class Draft:
         self._before.clear()
         self._restored = False
         self._published_before = copy.deepcopy(self.assessment.published)
+        self._details_before = self.details()
 
     def record(self, criterion_id: str) -> CriterionRecord:
         """The record of a criterion, for reading (an empty one if none was kept)."""
@@ -221,6 +223,23 @@ class Draft:
         removed = self._editable(criterion_id).actions.pop(index)
         self._tidy(criterion_id)
         return removed
+
+    # --- the assessment's details ------------------------------------------------------------
+
+    def details(self) -> dict[str, object]:
+        """The assessment's details as a dict of field name → value (a copy)."""
+        return {name: copy.deepcopy(getattr(self.assessment, name)) for name in DETAILS}
+
+    def set_details(self, **changes: object) -> None:
+        """Change the assessment's details (``DETAILS``: authority, period, assessors…)."""
+        self.check_writable()
+        unknown = set(changes) - set(DETAILS)
+        if unknown:
+            raise EditError(f"Not a detail of an assessment: {', '.join(sorted(unknown))}")
+        if "authority" in changes and not str(changes["authority"]).strip():
+            raise EditError(f"Type the name of the {subject_words(self.framework)}.")
+        for name, value in changes.items():
+            setattr(self.assessment, name, value)
 
     # --- published grades -----------------------------------------------------------------
 

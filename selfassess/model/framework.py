@@ -28,6 +28,56 @@ Count = Annotated[int, msgspec.Meta(ge=0, le=1_000_000)]
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 
 
+NATIONAL_FRAMEWORK: dict[str, str] = {
+    "outcome-1": "Outcome 1: children, young people and families stay together and get the help "
+    "they need",
+    "outcome-2": "Outcome 2: children and young people are supported by their family network",
+    "outcome-3": "Outcome 3: children and young people are safe in and outside of their homes",
+    "outcome-4": "Outcome 4: children in care and care leavers have stable, loving homes",
+    "enabler-1": "Enabler 1: multi-agency working is prioritised and effective",
+    "enabler-2": "Enabler 2: leaders drive conditions for effective practice",
+    "enabler-3": "Enabler 3: the workforce is equipped and effective",
+}
+"""The Children's Social Care National Framework's outcomes and enablers, numbered as the
+National Framework and Ofsted's reports number them (the same words as the published dataset's
+"national_framework"; a test compares the two)."""
+
+RESERVED_KEYS: dict[str, str] = {
+    "n": "mark a criterion not applicable",
+    "x": "clear a rating",
+    "c": "change the confidence",
+    "e": "add evidence",
+    "t": "add an action",
+    "o": "write notes",
+    "u": "go to the next unrated criterion",
+    "m": "turn moving on after a rating on or off",
+    "s": "open the scorecard",
+    "p": "show the neighbours' grades",
+    "q": "quit",
+    "/": "filter the criteria",
+    "slash": "filter the criteria",
+    "?": "open help",
+    "question_mark": "open help",
+    "f1": "open help",
+    "escape": "show all criteria",
+    "delete": "clear a rating",
+    "backspace": "clear a rating",
+    "enter": "open or select",
+    "space": "open or select",
+    "tab": "move between panes",
+    "up": "move up",
+    "down": "move down",
+    "left": "move left",
+    "right": "move right",
+    "home": "go to the first criterion",
+    "end": "go to the last criterion",
+    "pageup": "move a page up",
+    "pagedown": "move a page down",
+}
+"""Keys the app already uses on the assessment screen, and what for: a rating level may not
+take one (its key would never reach the rating, or would hide the other action). Kept here so
+that validation needs no display library; a test compares it with the app's bindings."""
+
 _COLOUR_WORDS = """
     aquamarine1 aquamarine3 black blue blue1 blue3 blue_violet bright_black bright_blue
     bright_cyan bright_green bright_magenta bright_red bright_white bright_yellow cadet_blue
@@ -101,13 +151,14 @@ class RatingLevel(_Data, kw_only=True):
 
 
 class Grade(_Data, kw_only=True):
-    """One grade of Ofsted's scale; listed from best to worst."""
+    """One grade of the framework's scale (e.g. Ofsted's); listed from best to worst."""
 
     id: NonEmpty
     label: NonEmpty
     short: str = ""
     """A short form for narrow tables, e.g. "RI"."""
-    colour: str = "grey50"
+    colour: str = "default"
+    """The colour the grade is shown in ("default": the text's own colour)."""
 
 
 class Theme(_Data, kw_only=True):
@@ -154,8 +205,8 @@ class Scoring(_Data, kw_only=True):
     provisional_below: Share = 0.8
     """A grade from coverage (rated / applicable criteria) below this is marked provisional."""
     strong_ratings: list[str] = []
-    """Ratings that say practice is good or better; a criterion so rated that Ofsted named for
-    improvement is a possible blind spot. Empty means the top level of the scale."""
+    """Ratings that say practice is strong; a criterion so rated that the inspectorate named
+    for improvement is a possible blind spot. Empty means the top level of the scale."""
     rules: list[Rule]
 
 
@@ -169,9 +220,16 @@ class Criterion(_Data, kw_only=True):
     evidence_examples: list[str] = []
     themes: list[str] = []
     limiting: bool = False
-    """A red rating here caps the judgement whatever else is rated (see the scoring rules)."""
+    """A low rating here limits the judgement whatever else is rated (the scoring rules with
+    ``limiting_only`` conditions say how)."""
     keywords: list[str] = []
     """Words that link a published area for improvement to this criterion."""
+    national_framework: list[str] = []
+    """The Children's Social Care National Framework outcomes and enablers this criterion
+    serves: "outcome-1" to "outcome-4", "enabler-1" to "enabler-3" (see NATIONAL_FRAMEWORK)."""
+    indicators: list[str] = []
+    """Ids of published indicators (selfassess/data/published.json) that bear on this
+    criterion; the model checks only their form, loading checks them against the dataset."""
 
 
 class Judgement(_Data, kw_only=True):
@@ -179,10 +237,10 @@ class Judgement(_Data, kw_only=True):
 
     id: NonEmpty
     title: NonEmpty
-    """As Ofsted prints it in the report's table of grades."""
+    """As the inspectorate prints it in its report's table of grades."""
     short_title: str = ""
     variants: list[str] = []
-    """Other wordings Ofsted has used for this judgement, for reading reports."""
+    """Other wordings the inspectorate has used for this judgement, for reading reports."""
     description: str = ""
     criteria: list[Criterion] = []
 
@@ -226,11 +284,33 @@ def _default_levels() -> list[RatingLevel]:
 
 def _default_grades() -> list[Grade]:
     return [
-        Grade(id="outstanding", label="Outstanding", short="O"),
-        Grade(id="good", label="Good", short="G"),
-        Grade(id="requires_improvement", label="Requires improvement to be good", short="RI"),
-        Grade(id="inadequate", label="Inadequate", short="I"),
+        Grade(id="outstanding", label="Outstanding", short="O", colour="dodger_blue2"),
+        Grade(id="good", label="Good", short="G", colour="green4"),
+        Grade(
+            id="requires_improvement",
+            label="Requires improvement to be good",
+            short="RI",
+            colour="dark_orange",
+        ),
+        Grade(id="inadequate", label="Inadequate", short="I", colour="red3"),
     ]
+
+
+SELF_EVALUATION_QUESTIONS = (
+    "What do we know about the quality and impact of social work practice?",
+    "How do we know it?",
+    "What are our plans for the next 12 months to maintain or improve practice?",
+)
+"""Ofsted's three questions for a local authority's annual self-evaluation (ILACS)."""
+
+
+class SelfEvaluation(_Data, kw_only=True):
+    """The questions the annual self-evaluation answers, in order: what we know, how we know
+    it, and our plans (``selfassess report --sef`` answers them judgement by judgement)."""
+
+    questions: Annotated[list[NonEmpty], msgspec.Meta(min_length=3, max_length=3)] = msgspec.field(
+        default_factory=lambda: list(SELF_EVALUATION_QUESTIONS)
+    )
 
 
 class Framework(_Data, kw_only=True, dict=True):
@@ -240,6 +320,17 @@ class Framework(_Data, kw_only=True, dict=True):
     version: NonEmpty
     title: NonEmpty
     description: str = ""
+    inspectorate: str = ""
+    """Who inspects against this framework, e.g. "Ofsted"; empty for none, and then no
+    comparison with published grades is shown anywhere."""
+    published_label: str = ""
+    """What the published grades are called, e.g. "Ofsted's grades" (default: derived from
+    the inspectorate)."""
+    subject: str = "local authority"
+    """What is assessed, e.g. "local authority", or "partnership" for a joint inspection."""
+    service: str = ""
+    """What the assessment covers, in words for subtitles, e.g. "children's social care
+    services"."""
     applies_from: datetime.date
     applies_until: datetime.date | None = None
     rating_levels: list[RatingLevel] = msgspec.field(default_factory=_default_levels)
@@ -249,6 +340,22 @@ class Framework(_Data, kw_only=True, dict=True):
     scoring: Scoring
     judgements: list[Judgement]
     overall: Overall | None = None
+    self_evaluation: SelfEvaluation = msgspec.field(default_factory=SelfEvaluation)
+
+    # --- words (a framework may be for any inspection, or none) ---
+
+    @property
+    def compares_published(self) -> bool:
+        """Whether published grades can be compared with: only when an inspectorate is named."""
+        return bool(self.inspectorate.strip())
+
+    @property
+    def published_grades(self) -> str:
+        """What the published grades are called, e.g. "Ofsted's grades" ("" with no
+        inspectorate)."""
+        if not self.compares_published:
+            return ""
+        return self.published_label.strip() or f"{self.inspectorate.strip()}'s grades"
 
     # --- lookups (cached: frameworks are never changed after loading) ---
 
@@ -301,7 +408,7 @@ class Framework(_Data, kw_only=True, dict=True):
         return self.scoring.strong_ratings or [self.rating_levels[-1].id]
 
     def published_judgement_ids(self) -> list[str]:
-        """Every judgement Ofsted grades in a report, including overall effectiveness."""
+        """Every judgement graded in a published report, including overall effectiveness."""
         ids = [j.id for j in self.judgements]
         return [*ids, self.overall.id] if self.overall else ids
 
@@ -311,7 +418,7 @@ class Framework(_Data, kw_only=True, dict=True):
         judgement = self.judgement_by_id.get(judgement_id)
         return judgement.title if judgement else judgement_id
 
-    def published_label(self, judgement_id: str) -> str:
+    def judgement_label(self, judgement_id: str) -> str:
         if self.overall and judgement_id == self.overall.id:
             return self.overall.title
         judgement = self.judgement_by_id.get(judgement_id)
@@ -352,6 +459,32 @@ def _reference(
         )
 
 
+def _reserved_key(fw: Framework, i: int, level: RatingLevel, problems: list[Problem]) -> None:
+    """Refuse a rating key that the app already uses for something else, naming the clash."""
+    use = RESERVED_KEYS.get(level.shortcut)
+    if use is None:
+        return
+    taken = set(RESERVED_KEYS) | {lv.shortcut for lv in fw.rating_levels}
+    free = [ch for ch in level.label.lower() + level.id.lower() if ch.isalnum() and ch not in taken]
+    hint = f', e.g. key = "{free[0]}"' if free else ""
+    if level.key:
+        problems.append(
+            Problem(
+                f"rating_levels[{i}].key",
+                f'"{level.key}" is a key the app already uses to {use}: choose another{hint}',
+            )
+        )
+    else:
+        problems.append(
+            Problem(
+                f"rating_levels[{i}].letter",
+                f'"{level.letter}" would make "{level.shortcut}" the key for {level.label}, but '
+                f"the app already uses that key to {use}: give this level a key of its "
+                f"own{hint}",
+            )
+        )
+
+
 def check_framework(fw: Framework) -> list[Problem]:
     """Check what types cannot: unique ids, references that resolve, rules that reach a grade."""
     problems: list[Problem] = []
@@ -381,6 +514,7 @@ def check_framework(fw: Framework) -> list[Problem]:
         problems,
     )
     for i, level in enumerate(fw.rating_levels):
+        _reserved_key(fw, i, level, problems)
         if level.id == NOT_APPLICABLE:
             problems.append(
                 Problem(
@@ -421,6 +555,35 @@ def check_framework(fw: Framework) -> list[Problem]:
         if not judgement.criteria:
             problems.append(Problem(f"judgements[{i}].criteria", "needs at least one criterion"))
         for k, criterion in enumerate(judgement.criteria):
+            cplace = f"judgements[{i}].criteria[{k}]"
+            for n, link in enumerate(criterion.national_framework):
+                if link not in NATIONAL_FRAMEWORK:
+                    problems.append(
+                        Problem(
+                            f"{cplace}.national_framework[{n}]",
+                            f'"{link}" is not an outcome or enabler of the National Framework: '
+                            f'use "outcome-1" to "outcome-4" or "enabler-1" to "enabler-3"'
+                            f"{suggest(link, list(NATIONAL_FRAMEWORK))}",
+                        )
+                    )
+            _duplicates(
+                [
+                    (x, f"{cplace}.national_framework[{n}]")
+                    for n, x in enumerate(criterion.national_framework)
+                ],
+                "national framework link",
+                problems,
+            )
+            for n, indicator in enumerate(criterion.indicators):
+                if not indicator.strip():
+                    problems.append(
+                        Problem(f"{cplace}.indicators[{n}]", "is empty: give an indicator id")
+                    )
+            _duplicates(
+                [(x, f"{cplace}.indicators[{n}]") for n, x in enumerate(criterion.indicators)],
+                "indicator",
+                problems,
+            )
             for t, theme in enumerate(criterion.themes):
                 _reference(
                     theme,

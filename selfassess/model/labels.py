@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.framework import NATIONAL_FRAMEWORK, NOT_APPLICABLE, Framework
 
 NOT_RATED_LETTER = "·"
 NOT_APPLICABLE_LETTER = "–"
@@ -82,3 +82,118 @@ def rating_letter(framework: Framework, rating: str | None) -> str:
         return NOT_APPLICABLE_LETTER
     level = framework.level_by_id.get(rating)
     return level.letter if level else "?"
+
+
+# --- words that depend on the framework: a framework may be for any inspection, or none ---
+
+
+def inspectorate(framework: Framework) -> str:
+    """Who publishes the grades compared with, e.g. "Ofsted" ("" for none)."""
+    return plain(framework.inspectorate, single_line=True)
+
+
+def published_column(framework: Framework) -> str:
+    """The heading of the published grades' column, e.g. "Ofsted" ("" with no inspectorate:
+    then no such column is shown)."""
+    return inspectorate(framework)
+
+
+def published_report_label(framework: Framework) -> str:
+    """How the published report is named beside its file, e.g. "Ofsted report"."""
+    name = inspectorate(framework)
+    return f"{name} report" if name else "Published report"
+
+
+def comparison_title(framework: Framework) -> str:
+    """The heading of the comparison with the published report, e.g. "Compared with Ofsted's
+    report"."""
+    name = inspectorate(framework)
+    return f"Compared with {name}'s report" if name else "Compared with the published report"
+
+
+def strong_words(framework: Framework) -> str:
+    """The ratings that count as strong, in words, e.g. "green or blue"."""
+    labels = [
+        plain(framework.level_by_id[r].label, single_line=True).lower()
+        for r in framework.strong_ratings()
+        if r in framework.level_by_id
+    ]
+    return " or ".join(labels)
+
+
+def blind_spots_lead(framework: Framework) -> str:
+    """The line above possible blind spots."""
+    name = inspectorate(framework) or "The inspectors"
+    return f"{name} named these for improvement, but we rated them {strong_words(framework)}:"
+
+
+def no_blind_spots(framework: Framework) -> str:
+    """What is said when no linked criterion is rated strong."""
+    name = inspectorate(framework)
+    whose = f"{name}'s" if name else "the published"
+    return (
+        f"No blind spots: no criterion linked to {whose} areas for improvement is rated "
+        f"{strong_words(framework)}."
+    )
+
+
+def grade_phrase(framework: Framework, grade_id: str) -> str:
+    """A grade's label quoted for use inside a sentence, e.g. "'Not yet effective'"."""
+    return f"'{plain(framework.grade_label(grade_id), single_line=True)}'"
+
+
+def limiting_meaning(framework: Framework) -> str:
+    """What a limiting criterion does, from the scoring rules, e.g. "rated red, it makes the
+    judgement 'Inadequate'" ("" when no rule treats limiting criteria apart)."""
+    parts: list[str] = []
+    for rule in framework.scoring.rules:
+        for cond in rule.conditions:
+            if not cond.limiting_only or cond.at_least is None:
+                continue
+            ratings = " or ".join(
+                plain(framework.level_by_id[r].label, single_line=True).lower()
+                for r in cond.ratings
+                if r in framework.level_by_id
+            )
+            lowest = framework.grades[-1].id == rule.grade
+            limit = "" if lowest else "no better than "
+            # a rule may need more than one limiting criterion so rated (the bundled ILACS
+            # frameworks need two for inadequate): the key must not say that one is enough
+            more = cond.at_least - 1
+            others = (
+                ""
+                if more < 1
+                else " together with another limiting criterion"
+                if more == 1
+                else f" together with {more} other limiting criteria"
+            )
+            part = f"rated {ratings}{others}, it makes the judgement {limit}"
+            part += grade_phrase(framework, rule.grade)
+            if part not in parts:
+                parts.append(part)
+    return "; ".join(parts)
+
+
+def limiting_key(framework: Framework) -> str:
+    """The key to the limiting mark, e.g. "◆ = limiting criterion (rated red, it makes the
+    judgement 'Inadequate')"."""
+    meaning = limiting_meaning(framework)
+    return f"◆ = limiting criterion ({meaning})" if meaning else "◆ = limiting criterion"
+
+
+def subject_words(framework: Framework) -> str:
+    """What is assessed, e.g. "local authority" or "partnership"."""
+    return plain(framework.subject, single_line=True) or "organisation"
+
+
+def national_framework_labels(ids: list[str]) -> list[str]:
+    """The National Framework outcomes and enablers, in words, for the ids given."""
+    return [NATIONAL_FRAMEWORK.get(i, i) for i in ids]
+
+
+def self_assessment_note(framework: Framework) -> str:
+    """The reminder that grades here are not the inspectorate's, e.g. "Indicative grades are a
+    self-assessment, not Ofsted's judgement."."""
+    name = inspectorate(framework)
+    whose = f"{name}'s judgement" if name else "an inspection judgement"
+    return f"Indicative grades are a self-assessment, not {whose}."

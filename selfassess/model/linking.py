@@ -105,14 +105,14 @@ def link_area(
     """The ids of the criteria an area for improvement concerns (best few, framework order).
 
     ``tags`` are the area's national framework tags and ``criterion_tags`` the criteria's own
-    national framework links (criterion id → tags), where the framework records them: a
-    criterion that shares a tag with the area, and whose keywords are in its text, scores
-    higher. Empty when no criterion's keywords appear in the text: better no link than a
-    wrong one.
+    national framework links (criterion id → tags; by default each criterion's
+    ``national_framework`` in the framework): a criterion that shares a tag with the area, and
+    whose keywords are in its text, scores higher. Empty when no criterion's keywords appear in
+    the text: better no link than a wrong one.
     """
     text_words = words(text)
     wanted = set(tags)
-    links = criterion_tags or {}
+    links = criterion_tags if criterion_tags is not None else framework_tags(framework)
 
     def score(criterion: Criterion) -> float:
         base = score_criterion(framework, criterion, text_words)
@@ -131,6 +131,28 @@ def link_area(
     kept = [item for item in scored if item[0] >= best * _RELATIVE_CUT]
     kept.sort(key=lambda item: (-item[0], item[1]))
     return [cid for _, _, cid in sorted(kept[:MAX_LINKS], key=lambda item: item[1])]
+
+
+def framework_tags(framework: Framework) -> dict[str, tuple[NationalFrameworkTag, ...]]:
+    """Each criterion's national framework links as tags ("outcome-3" → outcome 3)."""
+    found: dict[str, tuple[NationalFrameworkTag, ...]] = {}
+    for cid, criterion in framework.criteria.items():
+        tags = [tag for link in criterion.national_framework if (tag := tag_of(link))]
+        if tags:
+            found[cid] = tuple(tags)
+    return found
+
+
+def tag_of(link: str) -> NationalFrameworkTag | None:
+    """A framework's link id ("outcome-3", "enabler-1") as a tag; None for any other text."""
+    kind, _, number = link.partition("-")
+    if not number.isdigit():
+        return None
+    if kind == "outcome":
+        return NationalFrameworkTag("outcome", int(number))
+    if kind == "enabler":
+        return NationalFrameworkTag("enabler", int(number))
+    return None
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -23,6 +23,7 @@ from selfassess.model.assessment import (
     CriterionRecord,
     Published,
 )
+from selfassess.model.audits import merge_audits
 from selfassess.model.errors import SelfAssessError
 from selfassess.model.framework import NOT_APPLICABLE, Framework
 from selfassess.model.labels import rating_label
@@ -206,6 +207,7 @@ def _merge_record(
         notes=_joined(notes),
         actions=actions,
         review=review,
+        audits=merge_audits([], (audit for _, r in records for audit in r.audits))[0],
     )
 
 

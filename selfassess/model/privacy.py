@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from selfassess.model.assessment import Assessment
@@ -43,10 +43,13 @@ _RELATION_WORDS = frozenset(
 )
 """Words for a child or a relative, after which a name is a person's ("mother, Kelly Brown")."""
 _RELATION_BEFORE = re.compile(
-    r"\b(?P<relation>[^\W\d_]+(?:['’-][^\W\d_]+)*)"
+    r"\b(?P<relation>[^\W\d_]{1,24}(?:['’-][^\W\d_]{1,24}){0,2})"
     r"(?:[ \t]*[,:(–-])?[ \t]+(?:(?i:called|named)[ \t]+)?(?=[A-ZÀ-ÖØ-ÞĀ-Ž])"
 )
-"""The word just before a name and what separates them: "brother, ", "child called "."""
+"""The word just before a name and what separates them: "brother, ", "child called ".
+
+Every pattern here has bounded repeats where a match could otherwise be tried from each of
+many places (a long run of "x-x-x-..." took half a minute for 20 KB): scanning stays linear."""
 _CAPITALISED_RE = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*")
 """A word that may be capitalised, with inner apostrophes or hyphens (O'Neill, Smith's)."""
 
@@ -88,7 +91,7 @@ _PHONE = re.compile(
     r"\d{1,4}\)?(?:[ -]?\d){5,9}"
     r"(?![\d])"
 )
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 _POSTCODE = re.compile(
     r"\b(?P<outward>[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]*(?P<inward>\d[ABD-HJLNP-UW-Z]{2})\b",
     re.IGNORECASE,
@@ -268,11 +271,22 @@ def _name_at(
         yield before.start(), text[before.start() : word.end()]  # "Smith, Jayden"
 
 
+SCANNED_CHARACTERS = 100_000
+"""How much of one piece of text is scanned, from its start: scanning takes about 0.7 s a
+megabyte, and a pasted document of megabytes must not hold up the app (it scans the notes on
+leaving them) or ``validate``. A note is a few thousand characters; one this long is a pasted
+document, and its start is checked."""
+
+
 def scan_text(text: str) -> list[tuple[str, str]]:
     """(kind, matched text) for everything in ``text`` that looks identifying, in text order.
 
-    Every finding is listed, each once, so a warning can name them all.
+    Every finding is listed, each once, so a warning can name them all. Only the first
+    ``SCANNED_CHARACTERS`` are looked at.
     """
+    if len(text) > SCANNED_CHARACTERS:
+        cut = text.rfind(" ", 0, SCANNED_CHARACTERS)  # not through the middle of a word
+        text = text[: cut if cut > SCANNED_CHARACTERS // 2 else SCANNED_CHARACTERS]
     found: list[tuple[int, str, str]] = []
     for match in _DATE_OF_BIRTH.finditer(text):
         found.append((match.start(), DATE_OF_BIRTH, match.group(0)))
@@ -472,4 +486,47 @@ def scan_assessment(assessment: Assessment) -> list[PrivacyWarning]:
         for n, a in enumerate(record.actions):
             check(f"{base}.actions[{n}].what", a.what)
             check(f"{base}.actions[{n}].owner", a.owner)
+        for n, audit in enumerate(record.audits):
+            check(f"{base}.audits[{n}].reference", audit.reference)
+            check(f"{base}.audits[{n}].auditor_role", audit.auditor_role)
     return warnings
+
+
+_IDENTIFYING_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (DATE_OF_BIRTH, re.compile(r"\b(?:d\.?o\.?b|date of birth|birth ?date|birthday|born)\b")),
+    (NHS_NUMBER, re.compile(r"\bnhs\b")),
+    (
+        NAME,
+        re.compile(
+            r"^(?:(?:child|children|young person|yp|client|service user|person|case|family|"
+            r"mother|father|parent|carer)(?:'?s)? )?(?:full |first |last |given |family |sur|fore)"
+            r"?names?$|^(?:surname|forename|first name|last name|given name)s?\b"
+        ),
+    ),
+)
+"""Column headings that name a person's identifying details ("Child's name", "DOB", "NHS no")."""
+
+_COLUMN_KINDS = (NAME, DATE_OF_BIRTH, NHS_NUMBER)
+
+
+def identifying_column(
+    header: str, values: Iterable[tuple[int, str]]
+) -> tuple[str, int | None, str] | None:
+    """Whether a table's column looks like it holds names, dates of birth or NHS numbers.
+
+    ``values`` are (line, text) pairs. Returns (kind, line or None for the heading, what was
+    found), or None. A heading is judged by its words ("Child name", "D.O.B.", "NHS number");
+    the cells by the same checks as evidence text.
+    """
+    words = " ".join(re.sub(r"[^\w']+", " ", header.casefold().replace("’", "'")).split())
+    for kind, pattern in _IDENTIFYING_HEADERS:
+        if pattern.search(words):
+            return kind, None, header
+    for line, text in values:
+        if not text.strip():
+            continue
+        if _NHS_NUMBER.search(text) is not None or any(ch.isalpha() for ch in text):
+            for kind, found in scan_text(text):
+                if kind in _COLUMN_KINDS:
+                    return kind, line, found
+    return None

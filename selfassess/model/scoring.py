@@ -121,6 +121,26 @@ def _ratings_text(framework: Framework, ratings: list[str]) -> str:
     return " or ".join(labels)
 
 
+def _and(facts: list[str]) -> str:
+    """Facts in one sentence: "a and b", "a, b and c"; with semicolons when a fact holds a
+    comma or "and" of its own ("a; and b")."""
+    if len(facts) < 2:
+        return "".join(facts)
+    if any("," in f or " and " in f for f in facts):
+        return "; ".join(facts[:-1]) + "; and " + facts[-1]
+    return ", ".join(facts[:-1]) + " and " + facts[-1]
+
+
+def _criteria(count: int, *, limiting: bool) -> str:
+    """E.g. "1 criterion", "3 limiting criteria"."""
+    noun = "criterion" if count == 1 else "criteria"
+    return f"{count} {'limiting ' if limiting else ''}{noun}"
+
+
+def _is(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
 def describe_condition(framework: Framework, cond: Condition) -> str:
     """The condition in words, e.g. "a limiting criterion is rated red"."""
     if cond.describe:
@@ -129,54 +149,104 @@ def describe_condition(framework: Framework, cond: Condition) -> str:
     scope = "limiting criteria" if cond.limiting_only else "criteria"
     parts = []
     if cond.at_least is not None:
-        if cond.at_least == 1:
+        if cond.at_least <= 1:
             one = "a limiting criterion" if cond.limiting_only else "any criterion"
-            parts.append(f"{one} rated {what}")
+            parts.append(f"{one} is rated {what}")
         else:
-            parts.append(f"at least {cond.at_least} {scope} rated {what}")
+            parts.append(f"at least {cond.at_least} {scope} are rated {what}")
     if cond.at_most is not None:
         if cond.at_most == 0:
             one = "limiting criterion" if cond.limiting_only else "criterion"
-            parts.append(f"no {one} rated {what}")
+            parts.append(f"no {one} is rated {what}")
         else:
-            parts.append(f"at most {cond.at_most} {scope} rated {what}")
+            parts.append(f"no more than {cond.at_most} {scope} are rated {what}")
     if cond.share_at_least is not None:
-        parts.append(f"{what} on at least {percent(cond.share_at_least)} of rated {scope}")
+        parts.append(f"at least {percent(cond.share_at_least)} of rated {scope} are {what}")
     if cond.share_below is not None:
-        parts.append(f"{what} on less than {percent(cond.share_below)} of rated {scope}")
+        parts.append(f"less than {percent(cond.share_below)} of rated {scope} are {what}")
     return " and ".join(parts)
 
 
+def _share_fact(count: int, pool: int, what: str, scope: str) -> str:
+    """E.g. "92% of rated criteria are green or blue", "none of the rated criteria is red"."""
+    if not pool:
+        return f"no {scope} are rated yet"
+    if count == 0:
+        one = "limiting criterion" if scope.startswith("limiting") else "criterion"
+        return f"no rated {one} is {what}"
+    return f"{percent(count / pool)} of rated {scope} are {what}"
+
+
 def describe_failure(framework: Framework, cond: Condition, tally: _Tally) -> str:
-    """Why a condition did not hold, as a fact about the ratings, e.g. "no limiting criterion
-    is rated red" or "green or blue on 82% of rated criteria (90% needed)"."""
+    """Why a condition did not hold, as a fact about the ratings and what it would take, e.g.
+    "no limiting criterion is rated red" or "82% of rated criteria are green or blue (it would
+    take at least 90%)"."""
     ids, pool = tally.matching(cond)
     what = _ratings_text(framework, cond.ratings)
     scope = "limiting criteria" if cond.limiting_only else "criteria"
     one = "limiting criterion" if cond.limiting_only else "criterion"
     count = len(ids)
-    share = percent(count / pool) if pool else "0%"
     facts = []
     if cond.at_least is not None and count < cond.at_least:
         if count == 0:
             facts.append(f"no {one} is rated {what}")
         else:
-            facts.append(f"{count} {scope} rated {what} ({cond.at_least} needed)")
+            found = _criteria(count, limiting=cond.limiting_only)
+            facts.append(f"only {found} {_is(count)} rated {what} (it would take {cond.at_least})")
     if cond.at_most is not None and count > cond.at_most:
-        noun = one if count == 1 else scope
-        facts.append(f"{count} {noun} rated {what}: {name_criteria(framework, ids)}")
+        found = _criteria(count, limiting=cond.limiting_only)
+        limit = "none" if cond.at_most == 0 else f"no more than {cond.at_most}"
+        facts.append(
+            f"{found} {_is(count)} rated {what}, {name_criteria(framework, ids)} "
+            f"(it would take {limit})"
+        )
     if cond.share_at_least is not None and (not pool or count / pool < cond.share_at_least):
-        rule = percent(cond.share_at_least)
-        facts.append(f"{what} on {share} of rated {scope} (the rule is {rule} or more)")
+        facts.append(
+            f"{_share_fact(count, pool, what, scope)} "
+            f"(it would take at least {percent(cond.share_at_least)})"
+        )
     if cond.share_below is not None and (not pool or count / pool >= cond.share_below):
         facts.append(
-            f"{what} on {share} of rated {scope} (the rule is below {percent(cond.share_below)})"
+            f"{_share_fact(count, pool, what, scope)} "
+            f"(it would take less than {percent(cond.share_below)})"
         )
-    return " and ".join(facts) or describe_condition(framework, cond)
+    return _and(facts) or f"it would take this: {describe_condition(framework, cond)}"
 
 
-def _holds(cond: Condition, tally: _Tally) -> tuple[bool, str]:
-    """Whether the condition holds, and what was found (for reasons)."""
+def describe_held(framework: Framework, cond: Condition, tally: _Tally, grade: str = "") -> str:
+    """What was found that makes a condition hold, e.g. "1 limiting criterion is rated red" or
+    "30% of rated criteria are red (25% or more means 'Inadequate')"."""
+    ids, pool = tally.matching(cond)
+    what = _ratings_text(framework, cond.ratings)
+    scope = "limiting criteria" if cond.limiting_only else "criteria"
+    count = len(ids)
+    means = f" means '{framework.grade_label(grade)}'" if grade else ""
+    facts = []
+    if cond.at_least is not None:
+        found = _criteria(count, limiting=cond.limiting_only)
+        facts.append(f"{found} {_is(count)} rated {what}")
+    if cond.at_most is not None:
+        if count == 0:
+            one = "limiting criterion" if cond.limiting_only else "criterion"
+            facts.append(f"no {one} is rated {what}")
+        else:
+            found = _criteria(count, limiting=cond.limiting_only)
+            facts.append(f"only {found} {_is(count)} rated {what} ({cond.at_most} or fewer{means})")
+    if cond.share_at_least is not None:
+        facts.append(
+            f"{_share_fact(count, pool, what, scope)} "
+            f"({percent(cond.share_at_least)} or more{means})"
+        )
+    if cond.share_below is not None:
+        facts.append(
+            f"only {_share_fact(count, pool, what, scope)} "
+            f"(under {percent(cond.share_below)}{means})"
+        )
+    return _and(facts) or describe_condition(framework, cond)
+
+
+def _holds(cond: Condition, tally: _Tally) -> bool:
+    """Whether the condition holds."""
     ids, pool = tally.matching(cond)
     count = len(ids)
     share = count / pool if pool else None
@@ -189,10 +259,7 @@ def _holds(cond: Condition, tally: _Tally) -> tuple[bool, str]:
         ok = False
     if cond.share_below is not None and (share is None or share >= cond.share_below):
         ok = False
-    if not pool:
-        return ok, "none rated" if not cond.limiting_only else "no limiting criterion rated"
-    found = f"{count} of {pool}, {percent(share or 0.0)}"
-    return ok, found
+    return ok
 
 
 def _drivers(cond: Condition, tally: _Tally) -> list[str]:
@@ -203,12 +270,31 @@ def _drivers(cond: Condition, tally: _Tally) -> list[str]:
     return tally.matching(cond)[0]
 
 
-def _rule_holds(rule: Rule, tally: _Tally) -> tuple[bool, list[tuple[Condition, bool, str]]]:
-    results = [(cond, *_holds(cond, tally)) for cond in rule.conditions]
+def _rule_holds(rule: Rule, tally: _Tally) -> tuple[bool, list[tuple[Condition, bool]]]:
+    results = [(cond, _holds(cond, tally)) for cond in rule.conditions]
     if not results:
         return True, []
-    oks = [ok for _, ok, _ in results]
+    oks = [ok for _, ok in results]
     return (any(oks) if rule.match == "any" else all(oks)), results
+
+
+def _sentence(text: str) -> str:
+    """Text with a capital first letter and a full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _not_grade(framework: Framework, grade: str, result: str, why: str) -> str:
+    """Why a judgement did not get ``grade`` but ``result``, whatever the grades are called,
+    e.g. "Above 'Inadequate', because no limiting criterion is rated red."."""
+    phrase = f"'{framework.grade_label(grade)}'"
+    if grade == result:
+        opening = f"Not {phrase} by its first rule"
+    elif framework.grade_rank(grade) < framework.grade_rank(result):
+        opening = f"Above {phrase}"
+    else:
+        opening = f"Short of {phrase}"
+    return _sentence(f"{opening}, because {why}")
 
 
 def score_judgement(
@@ -238,39 +324,42 @@ def score_judgement(
             reasons=["No criterion is rated yet, so there is nothing to grade."],
         )
     provisional = coverage < framework.scoring.provisional_below
-    failed: list[str] = []
+    failed: list[tuple[str, str]] = []  # (grade id, why its rule did not hold)
     for rule in framework.scoring.rules:
         holds, results = _rule_holds(rule, tally)
         grade_label = framework.grade_label(rule.grade)
         if not holds:
-            facts = [describe_failure(framework, c, tally) for c, ok, _ in results if not ok]
-            failed.append(f"Not {grade_label.lower()}: " + "; ".join(facts) + ".")
+            facts = [describe_failure(framework, c, tally) for c, ok in results if not ok]
+            failed.append((rule.grade, _and(facts)))
             continue
         reasons: list[str] = []
         drivers: list[str] = []
-        for cond, ok, found in results:
-            if not ok:
-                continue
+        held = [cond for cond, ok in results if ok]
+        for cond in held:
             ids = _drivers(cond, tally)
-            line = f"{describe_condition(framework, cond)} (found {found})"
-            if ids:
-                line += f": {name_criteria(framework, ids)}"
-            reasons.append(line[0].upper() + line[1:] + ".")
+            line = _sentence(describe_held(framework, cond, tally, rule.grade))
+            if ids and cond.share_below is not None:  # what pulls the share down
+                what = _ratings_text(framework, cond.ratings)
+                line += f" Not {what}: {name_criteria(framework, ids)}."
+            elif ids:
+                line = line[:-1] + f": {name_criteria(framework, ids)}."
+            reasons.append(line)
             drivers.extend(i for i in ids if i not in drivers)
         if not results:  # the default rule: explain why no other rule held
-            reasons = failed
-        summary = rule.summary or (
-            f"{grade_label}: "
-            + (
-                "; ".join(describe_condition(framework, c) for c in rule.conditions)
-                if rule.conditions
-                else "no rule for another grade held"
+            reasons = [_not_grade(framework, g, rule.grade, why) for g, why in failed]
+        if rule.summary:
+            summary = rule.summary
+        elif held:
+            joiner = " and " if rule.match == "all" else " or "
+            summary = f"{grade_label} when " + joiner.join(
+                describe_condition(framework, c) for c in held
             )
-        )
+        else:
+            summary = f"{grade_label} when the ratings meet none of the other grades' rules"
         if provisional:
             reasons.append(
-                f"Provisional: only {rated} of {total} criteria are rated "
-                f"({percent(coverage)}; {percent(framework.scoring.provisional_below)} needed)."
+                f"Provisional: only {rated} of {total} criteria are rated ({percent(coverage)}); "
+                f"a firm grade needs {percent(framework.scoring.provisional_below)}."
             )
         return score(
             grade=rule.grade,
@@ -289,7 +378,7 @@ def score_overall(framework: Framework, scores: list[JudgementScore]) -> Overall
         return None
     by_id = {s.judgement: s for s in scores}
     label = framework.grade_label
-    ungraded = [framework.published_label(s.judgement) for s in scores if s.grade is None]
+    ungraded = [framework.judgement_label(s.judgement) for s in scores if s.grade is None]
     provisional = any(s.provisional for s in scores)
     for rule in overall.rules:
         if rule.follow:
@@ -300,12 +389,14 @@ def score_overall(framework: Framework, scores: list[JudgementScore]) -> Overall
                     overall.title,
                     None,
                     True,
-                    [f"Needs an indicative grade for {framework.published_label(rule.follow)}."],
+                    [
+                        "No grade yet: it needs an indicative grade for "
+                        f"{framework.judgement_label(rule.follow)}."
+                    ],
                     overall.basis,
                 )
-            reason = (
-                rule.reason
-                or f"Follows {framework.published_label(rule.follow)}: {label(followed.grade)}."
+            reason = rule.reason or (
+                f"{label(followed.grade)}, the grade for {framework.judgement_label(rule.follow)}."
             )
             reasons = [reason]
             if ungraded:
@@ -324,10 +415,10 @@ def score_overall(framework: Framework, scores: list[JudgementScore]) -> Overall
             )
         hits = [jid for jid in rule.when_any_of if by_id[jid].grade in rule.is_]
         if hits:
-            names = ", ".join(
-                f"{framework.published_label(j)} ({label(by_id[j].grade)})" for j in hits
+            names = " and ".join(
+                f"{framework.judgement_label(j)} is {label(by_id[j].grade)}" for j in hits
             )
-            reason = rule.reason or f"{label(rule.grade)} because of {names}."
+            reason = rule.reason or f"{label(rule.grade)}, because {names}."
             return OverallScore(
                 overall.id,
                 overall.title,

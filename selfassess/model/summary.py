@@ -92,6 +92,8 @@ def report_data(summary: Summary) -> dict[str, Any]:
                     "title": c.title,
                     "limiting": c.limiting,
                     "themes": list(c.themes),
+                    "national_framework": list(c.national_framework),
+                    "indicators": list(c.indicators),
                     "rating": record.rating,
                     "na_reason": record.na_reason or None,
                     "confidence": record.confidence,
@@ -130,9 +132,14 @@ def report_data(summary: Summary) -> dict[str, Any]:
             "version": fw.version,
             "title": fw.title,
             "assessed_against_version": a.framework_version,
+            "inspectorate": fw.inspectorate,
+            "published_label": fw.published_grades,
+            "subject": fw.subject,
+            "service": fw.service,
         },
+        # With no inspectorate named in the framework nothing published is compared with.
         "published_report": None
-        if published is None
+        if published is None or not fw.compares_published
         else {
             "source": published.source,
             "published": _iso(published.published),

@@ -97,7 +97,7 @@ def trend(items: list[tuple[str, Framework, Assessment]]) -> Trend:
         for jid in fw.published_judgement_ids():
             if jid not in ids:
                 ids.append(jid)
-                titles[jid] = fw.published_label(jid)
+                titles[jid] = fw.judgement_label(jid)
     overall = {fw.overall.id for fw, _, _ in cards if fw.overall}
     ids = [j for j in ids if j not in overall] + [j for j in ids if j in overall]
     rows = []

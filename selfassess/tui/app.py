@@ -9,6 +9,7 @@ back. Screens tell the app what happened with messages (``selfassess.tui.message
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -67,11 +68,15 @@ def bundled_choices() -> list[FrameworkChoice]:
 
 
 class SelfAssessApp(App[int]):
-    """Self-assessment against Ofsted's ILACS framework, for children's services managers."""
+    """Self-assessment against an inspection framework (Ofsted's ILACS is bundled), for
+    children's services managers."""
 
     CSS_PATH = "selfassess.tcss"
     TITLE = "selfassess"
-    COMMANDS: ClassVar = App.COMMANDS | {AssessmentCommands}
+    # Only the app's own commands: Textual's (Keys, Maximize, Screenshot, Theme) came first in
+    # the palette and meant nothing to the people using it; quitting and switching light or
+    # dark are among the app's own.
+    COMMANDS: ClassVar = {AssessmentCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="app.save", tooltip="Save the assessment"),
@@ -98,6 +103,14 @@ class SelfAssessApp(App[int]):
             id="app.export",
             show=False,
             tooltip="Export the report as Word, HTML, Markdown or CSV",
+        ),
+        Binding(
+            "p",
+            "peers",
+            "Neighbours",
+            id="app.peers",
+            show=False,
+            tooltip="The statistical neighbours' Ofsted grades and the authority's inspections",
         ),
         Binding(
             "q", "quit", "Quit", id="app.quit", show=False, tooltip="Quit (asks first if not saved)"
@@ -241,7 +254,7 @@ class SelfAssessApp(App[int]):
             self.show_start(
                 new_path=path,
                 notice=f"{path} does not exist yet. To start a new assessment in it, choose "
-                "the framework and type the name of the local authority.",
+                "the framework and type the name of the council or partnership assessed.",
             )
         elif isinstance(result, FileProblem):
             self._back_to_start(path)
@@ -300,7 +313,9 @@ class SelfAssessApp(App[int]):
             elif isinstance(offer, RecoveryOffer):
                 self.ask_recovery(opened, offer)
 
-    def create_file(self, choice: FrameworkChoice, authority: str, path: Path) -> None:
+    def create_file(
+        self, choice: FrameworkChoice, authority: str, path: Path, *, authority_code: str = ""
+    ) -> None:
         """Start a new assessment and write it at once, so the file exists from the start."""
         from selfassess.files.store import held_by_other
 
@@ -315,7 +330,8 @@ class SelfAssessApp(App[int]):
             )
             return
         try:
-            loaded = session.create(choice.framework, choice.file, authority, path)
+            details = {"authority_code": authority_code} if authority_code else None
+            loaded = session.create(choice.framework, choice.file, authority, path, details=details)
         except OSError as exc:
             self.push_screen(
                 ErrorDialog(
@@ -328,7 +344,9 @@ class SelfAssessApp(App[int]):
         self._claim(loaded, offer_recovery=False)
 
     def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
-        self.create_file(event.choice, event.authority, event.path)
+        self.create_file(
+            event.choice, event.authority, event.path, authority_code=event.authority_code
+        )
 
     def on_start_screen_file_chosen(self, event: StartScreen.FileChosen) -> None:
         self.open_file(event.path)
@@ -384,7 +402,8 @@ class SelfAssessApp(App[int]):
         if snapshot is not None:
             self._write_recovery(opened, snapshot)
 
-    @work(thread=True, group="autosave")
+    # A description of our own: Textual's default is the repr of the arguments, megabytes here.
+    @work(thread=True, group="autosave", description="autosave")
     def _write_recovery(self, opened: Session, snapshot: RecoverySnapshot) -> None:
         # A copy that fails must never stop the person working: they are told, and carry on.
         try:
@@ -625,10 +644,8 @@ class SelfAssessApp(App[int]):
         self.export_report(fmt)
 
     def export_report(self, fmt: str) -> None:
-        """Deliver the report in ``fmt``: a download in a browser, else the downloads folder."""
-        import io
-
-        from selfassess.model.errors import SelfAssessError
+        """Deliver the report in ``fmt``: a download in a browser; in a terminal, saved in a
+        folder the user chooses (the last one used is offered)."""
         from selfassess.tui import exporting
 
         draft = self.draft
@@ -636,21 +653,51 @@ class SelfAssessApp(App[int]):
             return
         self._flush_edits()
         name = exporting.report_filename(draft.path, fmt)
-        try:
-            data = exporting.build_report(draft, fmt)
-            if not self.is_web:
-                saved = exporting.save_in_downloads(data, name)
-                self.notify(f"Report saved as {saved}", timeout=10, markup=False)
+        if self.is_web:
+            data = self._build_report(fmt)
+            if data is not None:
+                self.deliver_binary(
+                    io.BytesIO(data),
+                    save_filename=name,
+                    mime_type=exporting.FORMAT_BY_ID[fmt].mime_type,
+                    name=name,
+                )
+            return
+        from selfassess.tui.dialogs.forms import FolderDialog
+
+        def chosen(folder: Path | None) -> None:
+            if folder is None:
                 return
+            data = self._build_report(fmt)
+            if data is None:
+                return
+            try:
+                saved = exporting.save_report(data, folder, name)
+            except OSError as exc:
+                self.push_screen(
+                    ErrorDialog(
+                        "The report could not be saved",
+                        f"{folder}: {exc.strerror or exc}",
+                        "Choose another folder, or check that you may save files there.",
+                    )
+                )
+                return
+            self.notify(f"Report saved as {saved}", timeout=10, markup=False)
+
+        self.push_screen(FolderDialog(exporting.suggested_folder(), name, cwd=self.cwd), chosen)
+
+    def _build_report(self, fmt: str) -> bytes | None:
+        """The report as it is now, or None after saying why it could not be made."""
+        from selfassess.model.errors import SelfAssessError
+        from selfassess.tui import exporting
+
+        if self.draft is None:
+            return None
+        try:
+            return exporting.build_report(self.draft, fmt)
         except (SelfAssessError, OSError) as exc:
             self.push_screen(ErrorDialog("The report could not be made", str(exc), ""))
-            return
-        self.deliver_binary(
-            io.BytesIO(data),
-            save_filename=name,
-            mime_type=exporting.FORMAT_BY_ID[fmt].mime_type,
-            name=name,
-        )
+            return None
 
     def on_delivery_complete(self, event: DeliveryComplete) -> None:
         self.notify(f"{event.name} is in your browser's downloads.", markup=False)
@@ -684,6 +731,15 @@ class SelfAssessApp(App[int]):
 
         self.action_back_to_main()
         self.push_screen(ScorecardScreen(self.draft))
+
+    def action_peers(self) -> None:
+        """The neighbours' Ofsted grades and the authority's inspection history."""
+        if self.draft is None:
+            return
+        from selfassess.tui.screens.peers import PeersScreen
+
+        self.action_back_to_main()
+        self.push_screen(PeersScreen(self.draft.assessment, self.today))
 
     def on_scorecard_requested(self, message: ScorecardRequested) -> None:
         self.action_scorecard()

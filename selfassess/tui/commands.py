@@ -120,6 +120,9 @@ class AssessmentCommands(Provider):
                             "Only criteria with this theme",
                         )
                     )
+            found.append(
+                ("View: Neighbours' grades", app("peers"), "Ofsted grades and inspection history")
+            )
             if self.screen is main:
                 found.append(("View: Scorecard", app("scorecard"), "Grades and gaps"))
             else:
@@ -131,7 +134,7 @@ class AssessmentCommands(Provider):
                 (
                     f"File: Export report as {fmt.label}",
                     app(f"export_report({fmt.id!r})"),
-                    "Download it in a browser; in a terminal, saved in your downloads folder",
+                    "Download it in a browser; in a terminal, choose the folder to save it in",
                 )
                 for fmt in REPORT_FORMATS
             ]

@@ -1,7 +1,8 @@
 """Reports from the app: the formats offered, their file names, and where a saved one goes.
 
 The app delivers a report with Textual's ``deliver_binary``: in a browser (``selfassess
-serve``) that is a download; in a terminal the file is saved in the downloads folder.
+serve``) that is a download; in a terminal the user is asked which folder to save it in
+(the one used last time is offered), and it is written readable by them only.
 """
 
 from __future__ import annotations
@@ -53,31 +54,31 @@ def report_filename(path: Path, fmt: str) -> str:
 
 
 def downloads_folder() -> Path:
-    """Where a report goes when the app runs in a terminal (made if missing)."""
+    """The user's downloads folder: where a report goes unless they choose another."""
     from platformdirs import user_downloads_path
 
-    folder = user_downloads_path()
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return user_downloads_path()
 
 
-def free_name(folder: Path, name: str) -> str:
-    """``name``, or ``stem-2.suffix`` and so on, so that an earlier report is never replaced."""
-    candidate = Path(name)
-    number = 1
-    while (folder / candidate).exists():
-        number += 1
-        candidate = Path(f"{Path(name).stem}-{number}{Path(name).suffix}")
-    return candidate.name
+def suggested_folder() -> Path:
+    """The folder offered for a report: the one used last time, else the downloads folder."""
+    from selfassess.files.user_state import export_folder
+
+    return export_folder() or downloads_folder()
 
 
-def save_in_downloads(data: bytes, name: str) -> Path:
-    """Write a report in the downloads folder under a free name; returns where it went.
+def save_report(data: bytes, folder: Path, name: str) -> Path:
+    """Write a report in ``folder`` under a free name, readable by the user only (like every
+    file selfassess writes: a report names the authority's weaknesses); returns where it went.
 
-    Used in a terminal instead of ``App.deliver_binary``: Textual 8.2 saves a ``BytesIO`` there
-    in text mode, and the save fails.
+    The folder is remembered for next time. Used in a terminal instead of
+    ``App.deliver_binary``: Textual 8.2 saves a ``BytesIO`` there in text mode, and the save
+    fails. Raises ``OSError`` if it cannot be written.
     """
-    folder = downloads_folder()
-    path = folder / free_name(folder, name)
-    path.write_bytes(data)
+    from selfassess.files.store import free_name, write_bytes_atomic
+    from selfassess.files.user_state import remember_export_folder
+
+    path = free_name(folder / name)
+    write_bytes_atomic(path, data, backup=False)
+    remember_export_folder(folder)
     return path

@@ -10,7 +10,7 @@ from rich.text import Text
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
 from selfassess.model.diffing import DIRECTIONS, CriterionChange, Diff, Side
 from selfassess.model.framework import Framework
-from selfassess.views.render import grade_text, rating_badge
+from selfassess.views.render import grade_text, plain, rating_badge
 from selfassess.views.render import user_line as _t
 
 _ARROWS = {
@@ -88,7 +88,10 @@ def diff_view(d: Diff, old_fw: Framework, new_fw: Framework) -> RenderableType:
     )
     grades.add_column("Judgement", ratio=2)
     grades.add_column("Self-assessed (indicative)", ratio=3)
-    grades.add_column("Ofsted (published)", ratio=3)
+    # Published grades only where a framework names who publishes them (e.g. Ofsted).
+    who = plain(new_fw.inspectorate or old_fw.inspectorate, single_line=True)
+    if who:
+        grades.add_column(f"{who} (published)", ratio=3)
     for g in d.grades:
         grades.add_row(
             _t(g.title),
@@ -101,7 +104,15 @@ def diff_view(d: Diff, old_fw: Framework, new_fw: Framework) -> RenderableType:
                 g.old_provisional,
                 g.new_provisional,
             ),
-            _grade_change(old_fw, new_fw, g.old_published, g.new_published, g.published_direction),
+            *(
+                [
+                    _grade_change(
+                        old_fw, new_fw, g.old_published, g.new_published, g.published_direction
+                    )
+                ]
+                if who
+                else []
+            ),
         )
     parts.append(grades)
 

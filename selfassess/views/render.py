@@ -23,6 +23,7 @@ from selfassess.model.labels import (
 __all__ = [
     "NOT_APPLICABLE_LETTER",
     "NOT_RATED_LETTER",
+    "apportion",
     "counts_text",
     "grade_text",
     "plain",
@@ -61,12 +62,8 @@ def grade_text(
         return Text("No grade yet", style="dim")
     found = framework.grade_by_id.get(grade)
     label = (found.short or found.label) if (found and short) else framework.grade_label(grade)
-    colour = {
-        "outstanding": "dodger_blue2",
-        "good": "green4",
-        "requires_improvement": "dark_orange",
-        "inadequate": "red3",
-    }.get(grade, found.colour if found else "default")
+    # The framework's own colour for the grade (the bundled grades' colours are the defaults).
+    colour = found.colour if found else "default"
     text = Text(plain(label, single_line=True), style=f"bold {colour}")
     if provisional:
         text.append(" (provisional)", style="italic")
@@ -78,8 +75,10 @@ def rag_bar(
 ) -> Text:
     """A bar of the judgement's criteria by rating, with letters so it reads without colour.
 
-    Each level gets a share of ``width`` proportional to its count; not-rated criteria are a
-    dotted tail so coverage is visible at a glance.
+    Each level's share of ``width`` is proportional to its count, so equal counts are drawn
+    equally long (see ``apportion``); not-rated criteria are a dotted tail so coverage is visible
+    at a glance. The bar may be a cell or two shorter than ``width`` rather than misstate a
+    count; callers show the counts beside it (``counts_text``).
     """
     if total <= 0:
         return Text("")
@@ -89,8 +88,8 @@ def rag_bar(
         segments.append((letter, counts.get(level.id, 0), f"white on {level.colour}"))
     segments.append((NOT_APPLICABLE_LETTER, not_applicable, "dim"))
     rated = sum(counts.values()) + not_applicable
-    segments.append((NOT_RATED_LETTER, total - rated, "dim"))
-    cells = _apportion([n for _, n, _ in segments], width)
+    segments.append((NOT_RATED_LETTER, max(0, total - rated), "dim"))
+    cells = apportion([n for _, n, _ in segments], width)
     bar = Text()
     for (letter, _, style), size in zip(segments, cells, strict=True):
         if size:
@@ -98,19 +97,38 @@ def rag_bar(
     return bar
 
 
-def _apportion(counts: list[int], width: int) -> list[int]:
-    """Split ``width`` cells in proportion to counts; every non-zero count gets at least one."""
+def apportion(counts: list[int], width: int) -> list[int]:
+    """Split up to ``width`` cells in proportion to ``counts`` (largest remainder).
+
+    Equal counts always get equal cells: where a spare cell cannot go to every count tied for
+    it, it goes to none of them. When every count can have whole cells each (as many cells per
+    item as fit), that is exact. A non-zero count always gets at least one cell.
+    """
     total = sum(counts)
-    if total == 0:
+    if total <= 0 or width <= 0:
         return [0] * len(counts)
+    if total <= width:
+        per_item = width // total
+        return [c * per_item for c in counts]
     raw = [c * width / total for c in counts]
     cells = [max(1, int(r)) if c else 0 for c, r in zip(counts, raw, strict=True)]
-    while sum(cells) < width:
-        i = max(range(len(counts)), key=lambda k: (raw[k] - cells[k]) if counts[k] else -1)
-        cells[i] += 1
+    spare = width - sum(cells)
+    # hand out the spare cells by largest remainder, a whole tie group at a time
+    by_count: dict[int, list[int]] = {}
+    for i, c in enumerate(counts):
+        if c:
+            by_count.setdefault(c, []).append(i)
+    groups = sorted(by_count.values(), key=lambda g: raw[g[0]] - int(raw[g[0]]), reverse=True)
+    for group in groups:
+        if raw[group[0]] - cells[group[0]] <= 0:
+            continue
+        if len(group) <= spare:
+            for i in group:
+                cells[i] += 1
+            spare -= len(group)
+    # minimums of one cell may overshoot: take the excess from the largest
     while sum(cells) > width:
-        i = max(range(len(counts)), key=lambda k: cells[k])
-        cells[i] -= 1
+        cells[cells.index(max(cells))] -= 1
     return cells
 
 

@@ -7,6 +7,7 @@ never read as markup, after ``plain`` removes control characters.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from rich import box
@@ -18,9 +19,21 @@ from rich.table import Table
 from rich.text import Text
 
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
+from selfassess.model.audits import summarise_audits
 from selfassess.model.comparison import GradeGap, linked_criteria
 from selfassess.model.dates import date_range
+from selfassess.model.labels import (
+    blind_spots_lead,
+    comparison_title,
+    limiting_key,
+    national_framework_labels,
+    no_blind_spots,
+    published_column,
+    published_report_label,
+)
+from selfassess.model.staleness import Staleness, find_stale, is_stale, stale_before
 from selfassess.model.summary import Summary
+from selfassess.views.audits import audit_block, questions_block
 from selfassess.views.render import (
     counts_text,
     grade_text,
@@ -31,6 +44,7 @@ from selfassess.views.render import (
     rating_letter,
     rating_style,
 )
+from selfassess.views.staleness import STALE_MARK, coverage_words, stale_block
 
 
 def _box(parts: list[RenderableType], title: str, border_style: str) -> Panel:
@@ -59,7 +73,7 @@ def _bullet(text: str) -> tuple[Text, Text]:
 
 
 def header(summary: Summary) -> RenderableType:
-    """Whose assessment, against which framework, and the Ofsted report it is set beside."""
+    """Whose assessment, against which framework, and the published report it is set beside."""
     a, fw = summary.assessment, summary.framework
     text = Text()
     text.append(plain(a.authority, single_line=True), style="bold")
@@ -74,9 +88,9 @@ def header(summary: Summary) -> RenderableType:
     if a.assessors:
         text.append(f"\nAssessors: {plain(', '.join(a.assessors), single_line=True)}")
     p = a.published
-    if p is not None and (p.grades or p.source):
+    if fw.compares_published and p is not None and (p.grades or p.source):
         source = plain(p.source or "published grades entered by hand", single_line=True)
-        text.append(f"\nOfsted report: {source}")
+        text.append(f"\n{published_report_label(fw)}: {source}")
         if p.inspection_start and p.inspection_end:
             text.append(f", inspected {date_range(p.inspection_start, p.inspection_end)}")
     return _box([text], "selfassess report", border_style="blue")
@@ -95,8 +109,9 @@ class ScorecardTable:
     at word boundaries instead of being cut.
     """
 
-    def __init__(self, summary: Summary) -> None:
+    def __init__(self, summary: Summary, staleness: Staleness | None = None) -> None:
         self.summary = summary
+        self.staleness = staleness
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield self.table(options.max_width)
@@ -107,7 +122,12 @@ class ScorecardTable:
         bar_width = 12 if width < 110 else 20
         table = Table(title=Text("Scorecard", style="bold"), title_justify="left", box=box.ROUNDED)
         # Rich sizes the columns to the screen; only the ratings never wrap (the bar would).
-        for header in ("Judgement", "Ratings", "Self-assessed", "Ofsted", "Gap"):
+        # With no inspectorate there are no published grades to set ours beside.
+        compared = fw.compares_published
+        headers = ["Judgement", "Ratings", "Self-assessed"]
+        if compared:
+            headers += [published_column(fw), "Gap"]
+        for header in headers:
             table.add_column(header, no_wrap=header == "Ratings", overflow="fold")
         gaps = {g.judgement: g for g in summary.comparison.gaps}
         overall = summary.scorecard.overall
@@ -117,12 +137,15 @@ class ScorecardTable:
             ratings.append("\n")
             ratings.append_text(counts_text(fw, s.counts, s.not_applicable, compact=True))
             ratings.append(f"\n{s.rated} of {s.total} rated", style="dim")
+            grade = grade_text(fw, s.grade, provisional=s.provisional)
+            stale = coverage_words(self.staleness, s.judgement) if self.staleness else ""
+            if stale:  # under the grade: that column wraps, the bar's does not
+                grade.append(f"\n{STALE_MARK} {stale}", style="yellow")
             table.add_row(
-                Text(plain(fw.published_label(s.judgement), single_line=True)),
+                Text(plain(fw.judgement_label(s.judgement), single_line=True)),
                 ratings,
-                grade_text(fw, s.grade, provisional=s.provisional),
-                self._published(gap),
-                _gap_text(gap),
+                grade,
+                *((self._published(gap), _gap_text(gap)) if compared else ()),
             )
         if overall is not None:
             gap = gaps[overall.judgement]
@@ -131,8 +154,7 @@ class ScorecardTable:
                 Text(plain(overall.title, single_line=True), style="bold"),
                 Text("derived from\nthe others", style="italic dim"),
                 grade_text(fw, overall.grade, provisional=overall.provisional),
-                self._published(gap),
-                _gap_text(gap),
+                *((self._published(gap), _gap_text(gap)) if compared else ()),
             )
         return table
 
@@ -157,7 +179,7 @@ def reasons_block(summary: Summary) -> RenderableType:
     for s in summary.scorecard.judgements:
         grade = grade_text(fw, s.grade, provisional=s.provisional)
         rated = f"   {s.rated} of {s.total} rated"
-        parts.append(_title_line(fw.published_label(s.judgement), grade, rated))
+        parts.append(_title_line(fw.judgement_label(s.judgement), grade, rated))
         if s.reasons:
             parts.append(_hanging((_bullet(reason) for reason in s.reasons), 2))
     overall = summary.scorecard.overall
@@ -173,21 +195,18 @@ def reasons_block(summary: Summary) -> RenderableType:
 
 
 def areas_block(summary: Summary) -> RenderableType | None:
-    """Ofsted's areas for improvement: possible blind spots first."""
+    """The published areas for improvement: possible blind spots first (none with no
+    inspectorate)."""
     published = summary.assessment.published
+    if not summary.framework.compares_published:
+        return None
     if published is None or not published.areas_for_improvement:
         return None
     fw = summary.framework
     c = summary.comparison
     parts: list[RenderableType] = []
     if c.blind_spots:
-        parts.append(
-            Text(
-                "Possible blind spots — Ofsted named these for improvement, "
-                "but we rated them strong:",
-                style="bold yellow",
-            )
-        )
+        parts.append(Text(f"Possible blind spots — {blind_spots_lead(fw)}", style="bold yellow"))
         spots = []
         for item in c.blind_spots:
             text = Text(plain(item.title, single_line=True), style="bold")
@@ -195,13 +214,7 @@ def areas_block(summary: Summary) -> RenderableType | None:
             spots.append((rating_badge(fw, item.rating), text))
         parts.append(_hanging(spots, 2))
     else:
-        parts.append(
-            Text(
-                "No blind spots: no criterion linked to Ofsted's areas for improvement "
-                "is rated strong.",
-                style="green",
-            )
-        )
+        parts.append(Text(no_blind_spots(fw), style="green"))
     parts.append(Text("Areas for improvement in the published report:", style="bold"))
     for area in published.areas_for_improvement:
         parts.append(_hanging([_bullet(plain(area.text, single_line=True))], 2))
@@ -213,12 +226,14 @@ def areas_block(summary: Summary) -> RenderableType | None:
             parts.append(_hanging(linked, 6))
     return _box(
         parts,
-        "Compared with Ofsted's report",
+        comparison_title(fw),
         border_style="yellow" if c.blind_spots else "dim",
     )
 
 
-def criterion_block(summary: Summary, criterion_id: str) -> list[RenderableType]:
+def criterion_block(
+    summary: Summary, criterion_id: str, today: datetime.date | None = None
+) -> list[RenderableType]:
     """One criterion: a heading line with its rating, then its confidence, evidence, notes
     and actions as one indented text.
 
@@ -245,6 +260,7 @@ def criterion_block(summary: Summary, criterion_id: str) -> list[RenderableType]
         if body:
             body.append("\n")
 
+    cutoff = stale_before(summary.assessment, today or datetime.date.today())
     if record.na_reason:
         body.append("Why not applicable: ", style="dim")
         body.append(plain(record.na_reason, single_line=True))
@@ -254,11 +270,17 @@ def criterion_block(summary: Summary, criterion_id: str) -> list[RenderableType]
         details = [EVIDENCE_TYPES.get(e.type, e.type)]
         if e.date:
             details.append(e.date.isoformat())
+        if is_stale(e.date, cutoff):
+            details.append(f"{STALE_MARK} stale")
         if e.owner:
             details.append(plain(e.owner, single_line=True))
         if e.where:
             details.append(plain(e.where, single_line=True))
         body.append(f" ({'; '.join(details)})", style="dim")
+    if record.audits:
+        new_line()
+        body.append("Case audits: ", style="bold")
+        body.append_text(audit_block(fw, summarise_audits(fw, record.audits), width=12))
     if not record.evidence and record.rating is not None:
         new_line()
         body.append("No evidence recorded", style="dim italic")
@@ -276,28 +298,52 @@ def criterion_block(summary: Summary, criterion_id: str) -> list[RenderableType]
         if x.due:
             details.append(f"due {x.due.isoformat()}")
         body.append(f" ({'; '.join(details)})", style="dim")
+    if criterion.national_framework:
+        new_line()
+        body.append("National Framework: ", style="dim")
+        body.append("; ".join(national_framework_labels(criterion.national_framework)), style="dim")
     if not body:
         return [heading]
     return [heading, Padding(body, (0, 0, 0, 4))]
 
 
-def criteria_detail(summary: Summary) -> Iterable[RenderableType]:
+def criteria_detail(
+    summary: Summary, today: datetime.date | None = None
+) -> Iterable[RenderableType]:
     """Each judgement's criteria in framework order, under a rule with its title."""
     for judgement in summary.framework.judgements:
         title = Text(plain(judgement.title, single_line=True), style="bold")
         yield Rule(title, align="left")
         for c in judgement.criteria:
-            yield from criterion_block(summary, c.id)
+            yield from criterion_block(summary, c.id, today)
 
 
-def render_report(summary: Summary, *, detail: bool = True) -> RenderableType:
-    """The whole terminal report."""
-    parts: list[RenderableType] = [header(summary), ScorecardTable(summary), reasons_block(summary)]
+def render_report(
+    summary: Summary,
+    *,
+    detail: bool = True,
+    today: datetime.date | None = None,
+    figures: RenderableType | None = None,
+) -> RenderableType:
+    """The whole terminal report; evidence is stale or not as of ``today`` (default: today)."""
+    staleness = find_stale(summary.framework, summary.assessment, today or datetime.date.today())
+    parts: list[RenderableType] = [
+        header(summary),
+        ScorecardTable(summary, staleness),
+        reasons_block(summary),
+    ]
     areas = areas_block(summary)
     if areas is not None:
         parts.append(areas)
+    questions = questions_block(summary.framework, summary.assessment)
+    if questions is not None:
+        parts.append(Panel(questions, title=Text("Ratings and audits"), title_align="left"))
+    if staleness.items:
+        parts.append(stale_block(staleness))
+    if figures is not None:  # published figures (views/figures.py), when the file has a code
+        parts.append(figures)
     if detail:
-        key = "Detail by criterion   ◆ = limiting criterion (red caps the judgement)"
-        parts.append(Text(f"\n{key}", style="bold"))
-        parts.extend(criteria_detail(summary))
+        parts.append(Text("\nDetail by criterion", style="bold"))
+        parts.append(Text(limiting_key(summary.framework), style="dim"))
+        parts.extend(criteria_detail(summary, today))
     return Group(*parts)

@@ -43,8 +43,9 @@ def test_gap_is_signed_steps_from_published(fw: Framework) -> None:
 
 
 def test_gap_texts() -> None:
-    assert gap_text(0, "good", "good") == "same as Ofsted"
-    assert gap_text(2, "good", "inadequate") == "two grades more generous than Ofsted"
+    assert gap_text(0, "good", "good", "Ofsted") == "same as Ofsted"
+    assert gap_text(2, "good", "inadequate", "Ofsted") == "two grades more generous than Ofsted"
+    assert gap_text(-1, "good", "outstanding") == "one grade more severe than the published grade"
     assert gap_text(None, None, "good") == "no indicative grade yet"
 
 

@@ -148,7 +148,7 @@ def test_outstanding_needs_blue_and_no_amber_on_limiting(fw: Framework) -> None:
     no_blue = dict.fromkeys(all_blue, "green")
     s = hp(fw, rated(fw, no_blue))
     assert s.grade == "good"
-    assert any("Not outstanding" in r and "blue" in r for r in s.reasons)
+    assert any("Short of 'Outstanding'" in r and "blue" in r for r in s.reasons)
 
 
 def test_not_applicable_leaves_the_denominator(fw: Framework) -> None:

@@ -4,16 +4,16 @@ save, an older framework)."""
 
 from __future__ import annotations
 
-import json
+import copy
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from selfassess.files import locking, session
@@ -26,7 +26,8 @@ from selfassess.files.session import (
     RecoveryOffer,
     Session,
 )
-from selfassess.files.store import Loaded, load_assessment, load_framework
+from selfassess.files.store import Loaded, dumps_assessment, load_assessment, load_framework
+from selfassess.model.assessment import Assessment, Evidence
 
 FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
 
@@ -55,22 +56,9 @@ def opened(path: Path, *, read_only: bool = False) -> Session:
 
 
 @pytest.fixture
-def colleague(path: Path) -> Iterator[None]:
-    """A live process on this machine holds the file, as a colleague's app would."""
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    locking.lock_path(path).write_text(
-        json.dumps(
-            {
-                "user": "alex",
-                "host": socket.gethostname(),
-                "pid": other.pid,
-                "since": "2024-05-31T09:30:00",
-            }
-        )
-    )
-    yield
-    other.kill()
-    other.wait()
+def colleague(path: Path, held_by_colleague: Callable[[Path], None]) -> None:
+    """A colleague's app holds the file."""
+    held_by_colleague(path)
 
 
 def test_it_needs_no_user_interface() -> None:
@@ -147,6 +135,11 @@ def test_an_older_framework_version_is_offered_to_be_carried_over(path: Path) ->
 
 
 # --- recovery and autosave ----------------------------------------------------------------
+
+
+def recovered(path: Path) -> Assessment:
+    """What the recovery file beside ``path`` holds."""
+    return msgspec.json.decode(locking.recovery_path(path).read_bytes(), type=Assessment)
 
 
 def autosave(opened: Session) -> None:
@@ -230,7 +223,7 @@ def test_the_latest_copy_wins_and_a_save_is_never_undone(path: Path) -> None:
     assert older is not None and newer is not None
     current.write_recovery(newer)
     current.write_recovery(older)  # arrives late, as a slow write would
-    assert 'rating = "green"' in locking.recovery_path(path).read_text(encoding="utf-8")
+    assert recovered(path).rating("hp-strategy") == "green"
 
     current.draft.set_rating("hp-strategy", "amber")
     late = current.snapshot()
@@ -253,8 +246,7 @@ def test_copies_from_several_threads_are_written_one_at_a_time(path: Path) -> No
         thread.start()
     for thread in threads:
         thread.join()
-    text = locking.recovery_path(path).read_text(encoding="utf-8")
-    assert 'rating = "blue"' in text  # the newest, whatever order the threads ran in
+    assert recovered(path).rating("hp-strategy") == "blue"  # the newest, whatever the order
     offer = opened(path).recovery_offer()
     assert isinstance(offer, RecoveryOffer)
 
@@ -311,3 +303,64 @@ def test_a_save_that_could_not_keep_the_backup_says_why(path: Path) -> None:
     saved = editing.save()
     assert saved.backup is None and saved.backup_problem
     assert "2026-27 Q3" in path.read_text(encoding="utf-8")
+
+
+def test_a_copy_holds_the_work_as_it_was_when_it_was_taken(path: Path) -> None:
+    """The copy is written in the background while the person carries on editing: what is
+    written is the draft at the moment the copy was asked for, not a mixture."""
+    current = opened(path)
+    current.draft.set_rating("hp-strategy", "red")
+    current.draft.add_evidence("hp-strategy", Evidence(what="Audit of 40 plans"))
+    snapshot = current.snapshot()
+    assert snapshot is not None
+    at_the_time = copy.deepcopy(current.draft.assessment)
+    current.draft.set_rating("hp-strategy", "green")  # edits made while the copy is written
+    current.draft.add_evidence("hp-strategy", Evidence(what="Feedback from families"))
+    current.draft.set_notes("hp-strategy", "More to come")
+    current.write_recovery(snapshot)
+    assert recovered(path) == snapshot.assessment == at_the_time
+    offer = opened(path).recovery_offer()
+    assert isinstance(offer, RecoveryOffer)
+
+
+def test_a_recovery_file_from_an_earlier_version_is_read(path: Path) -> None:
+    """Earlier versions wrote the recovery copy as TOML; it is still offered and restored."""
+    current = opened(path)
+    current.draft.set_rating("hp-strategy", "red")
+    locking.recovery_path(path).write_text(
+        dumps_assessment(current.draft.assessment, current.draft.framework), encoding="utf-8"
+    )
+    later = opened(path)
+    offer = later.recovery_offer()
+    assert isinstance(offer, RecoveryOffer)
+    assert later.restore(offer) is None
+    assert later.draft.assessment.rating("hp-strategy") == "red"
+
+
+def test_a_recovery_holding_just_the_saved_work_is_removed(path: Path) -> None:
+    saved_copy = session.RecoverySnapshot(99, msgspec.json.encode(opened(path).draft.assessment))
+    locking.write_recovery(path, session.recovery_bytes(saved_copy))
+    assert opened(path).recovery_offer() is None
+    assert not locking.recovery_path(path).exists()
+
+
+@pytest.mark.parametrize("text", ['{"authority": "Half a fi', '{"framework": 7}'])
+def test_a_broken_json_recovery_is_reported_and_kept(path: Path, text: str) -> None:
+    locking.recovery_path(path).write_text(text, encoding="utf-8")
+    current = opened(path)
+    offer = current.recovery_offer()
+    assert isinstance(offer, RecoveryOffer)
+    problem = current.restore(offer)
+    assert isinstance(problem, FileProblem) and "kept" in problem.advice
+    assert locking.recovery_path(path).read_text(encoding="utf-8") == text
+
+
+def test_a_free_name_never_replaces_a_file(tmp_path: Path) -> None:
+    from selfassess.files.store import free_name
+
+    report = tmp_path / "report.docx"
+    assert free_name(report) == report
+    report.write_bytes(b"earlier")
+    assert free_name(report) == tmp_path / "report-2.docx"
+    (tmp_path / "report-2.docx").symlink_to(tmp_path / "gone")  # a dangling link is taken too
+    assert free_name(report) == tmp_path / "report-3.docx"

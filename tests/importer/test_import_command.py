@@ -377,3 +377,38 @@ def test_outstanding_report_without_list_prints_that_it_has_none(tmp_path: Path)
     path.write_bytes(pdf_from_lines(pages))
     code, out, _ = run(str(path))
     assert code == 0 and "The report lists no areas for improvement." in out
+
+
+def test_into_refuses_a_file_someone_has_open_in_the_app(
+    reports, assessment: Path, held_by_colleague
+) -> None:
+    from selfassess.files import locking
+
+    held_by_colleague(assessment)
+    before = assessment.read_bytes()
+    code, _, err = run(str(reports["2023"]), "--into", str(assessment))
+    assert code == 2
+    assert f"{assessment}: is in use: alex on" in err and "Nothing was changed" in err
+    assert assessment.read_bytes() == before
+    assert not (assessment.parent / "sef.toml.bak").exists()
+    holder = locking.read_holder(assessment)
+    assert holder is not None and holder.user == "alex"  # still theirs
+
+
+def test_into_holds_the_file_while_it_works_and_lets_go_after(reports, assessment: Path) -> None:
+    from selfassess.files import locking
+
+    assert run(str(reports["2023"]), "--into", str(assessment))[0] == 0
+    assert locking.read_holder(assessment) is None
+
+
+def test_into_claims_a_backup_only_when_one_was_kept(reports, assessment: Path) -> None:
+    assert run(str(reports["2023"]), "--into", str(assessment))[0] == 0
+    backup = assessment.parent / "sef.toml.bak"
+    backup.unlink()
+    backup.mkdir()  # a folder in the way: no backup can be kept
+    code, out, err = run(str(reports["2023"]), "--into", str(assessment))
+    assert code == 0 and "Replaced the published grades" in out
+    assert "kept as" not in out
+    assert "could not be kept" in err and "sef.toml.bak is in the way" in err
+    assert backup.is_dir()

@@ -45,7 +45,14 @@ def commands(folder: Path, out: Path) -> dict[str, list[str]]:
         "actions": ["actions", a, "-o", str(out)],
         "merge": ["merge", a, b, "-o", str(out)],
         "migrate": ["migrate", a, "-o", str(out), "--framework", str(folder / "fw.toml")],
-        "new": ["new", str(out), "--framework", str(folder / "fw.toml"), "--authority", "X"],
+        "new": [
+            "new",
+            str(out),
+            "--framework",
+            str(folder / "fw.toml"),
+            "--authority",
+            "Peterborough",
+        ],
     }
 
 

@@ -55,7 +55,7 @@ def test_new_with_an_escape_in_the_file_name(
             "--framework",
             str(FIXTURES / "tiny-framework.toml"),
             "--authority",
-            "X",
+            "Peterborough",
         ],
         capsys,
     )
@@ -68,7 +68,14 @@ def test_new_with_a_hostile_framework(
     tmp_path: Path, framework_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, shown = run(
-        ["new", str(tmp_path / "a.toml"), "--framework", str(framework_path), "--authority", "X"],
+        [
+            "new",
+            str(tmp_path / "a.toml"),
+            "--framework",
+            str(framework_path),
+            "--authority",
+            "Peterborough",
+        ],
         capsys,
     )
     assert code == 0
@@ -90,7 +97,10 @@ def test_report_of_a_hostile_framework(
 ) -> None:
     path = tmp_path / "a.toml"
     assert (
-        run(["new", str(path), "--framework", str(framework_path), "--authority", "X"], capsys)[0]
+        run(
+            ["new", str(path), "--framework", str(framework_path), "--authority", "Peterborough"],
+            capsys,
+        )[0]
         == 0
     )
     for command in (["report"], ["validate"], ["actions"]):
@@ -118,7 +128,7 @@ def test_merge_progress_shows_file_names_with_brackets_literally(
     fw = str(FIXTURES / "tiny-framework.toml")
     names = [tmp_path / "[link=https:\\evil]a.toml", tmp_path / f"[bold]b{CLIPBOARD}.toml"]
     for name in names:
-        assert main(["new", str(name), "--framework", fw, "--authority", "X"]) == 0
+        assert main(["new", str(name), "--framework", fw, "--authority", "Peterborough"]) == 0
     capsys.readouterr()
     code, shown = run(["merge", *map(str, names), "-o", str(tmp_path / "m.toml")], capsys)
     assert code == 0
@@ -146,3 +156,129 @@ def test_plain_removes_every_format_character_and_keeps_lines() -> None:
     assert plain("\U0001f469\u200d\U0001f467") == "\U0001f469\U0001f467"
     # Ordinary text, accents, non-breaking spaces and emoji are kept.
     assert plain("Café\u00a0au lait 👍🏽 é") == "Café\u00a0au lait 👍🏽 é"
+
+
+# --- C1 controls and bidi overrides in the user's own text ------------------------------------
+
+C1_AND_BIDI = "CSI\x9b2J OSC\x9d52;c;eA\x9c RLO\u202eevil\u202c LRI\u2066x\u2069 DEL\x7f ZW\u200b"
+"""U+009B (CSI) and U+009D (OSC) start escape sequences on terminals that read 8-bit controls;
+U+202E and friends reorder what is shown; U+200B hides text."""
+
+UNSAFE = ("\x9b", "\x9d", "\x9c", "\u202e", "\u202c", "\u2066", "\u2069", "\x7f", "\u200b")
+
+
+def _hostile_assessment(tmp_path: Path, name: str = "a.toml") -> Path:
+    from selfassess.files.store import load_assessment, save_assessment
+    from selfassess.model.assessment import Action, Evidence
+
+    path = tmp_path / name
+    fw = str(FIXTURES / "tiny-framework.toml")
+    assert main(["new", str(path), "--framework", fw, "--authority", "Peterborough"]) == 0
+    loaded = load_assessment(path)
+    record = loaded.assessment.editable_record(next(iter(loaded.framework.criteria)))
+    record.rating = "amber"
+    record.notes = C1_AND_BIDI
+    record.evidence = [Evidence(what=C1_AND_BIDI, owner=C1_AND_BIDI)]
+    record.actions = [Action(what=C1_AND_BIDI, owner=C1_AND_BIDI)]
+    save_assessment(loaded.assessment, path, loaded.framework)
+    return path
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def assert_nothing_unsafe(text: str) -> None:
+    for char in UNSAFE:
+        assert char not in text, f"U+{ord(char):04X} from user text reached the output"
+
+
+@pytest.mark.parametrize("command", ["report", "actions", "diff", "trend"])
+def test_json_output_escapes_c1_controls_and_bidi_and_reads_back_exactly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    import json
+
+    path = _hostile_assessment(tmp_path)
+    capsys.readouterr()
+    files = [str(path), str(path)] if command in ("diff", "trend") else [str(path)]
+    code = main([command, *files, "--format", "json"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert_nothing_unsafe(out)
+    if command in ("report", "actions"):
+        assert "\\u009b" in out and "\\u202e" in out  # kept, as JSON escapes
+        assert C1_AND_BIDI in _strings(json.loads(out))  # the same text when read back
+
+
+def test_json_output_printed_on_a_terminal_is_escaped_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _hostile_assessment(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert main(["actions", str(path), "--format", "json"]) == 0
+    assert_nothing_unsafe(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("command", [["report"], ["actions"], ["validate"], ["report", "-o", "-"]])
+def test_text_output_has_no_c1_controls_or_bidi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    path = _hostile_assessment(tmp_path)
+    capsys.readouterr()
+    code = main([*command[:1], str(path), *command[1:]])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert_nothing_unsafe(captured.out + captured.err)
+
+
+def test_an_export_printed_on_a_terminal_loses_its_escapes() -> None:
+    """``emit`` writes an export unchanged into a pipe or file, but never sends a terminal
+    escape sequences from it."""
+    import io
+
+    from rich.console import Console
+
+    from selfassess.commands.common import emit
+
+    text = f"# Report\n\nNotes: {C1_AND_BIDI} {CLIPBOARD}\tend\n"
+    for terminal in (True, False):
+        screen = Console(file=io.StringIO(), force_terminal=terminal)
+        emit(text, None, [], screen, screen)
+        shown = screen.file.getvalue()  # type: ignore[attr-defined]
+        if terminal:
+            assert_nothing_unsafe(shown)
+            assert_no_escapes(shown)
+            assert "Notes: CSI2J" in shown and "end" in shown
+        else:
+            assert shown == text
+
+
+async def test_the_app_draws_a_hostile_framework_literally(
+    tmp_path: Path, framework_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Titles, labels and descriptions with escape sequences, on the main screen and the
+    scorecard: what the terminal would be sent holds none of them."""
+    from selfassess.tui.app import make_app
+
+    path = tmp_path / "a.toml"
+    new = ["new", str(path), "--framework", str(framework_path), "--authority", "Peterborough"]
+    assert main(new) == 0
+    capsys.readouterr()
+    app = make_app(path, cwd=tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        main_screen = app.export_screenshot()
+        await pilot.press("s")
+        await pilot.pause()
+        scorecard = app.export_screenshot()
+    for picture in (main_screen, scorecard):
+        assert_no_escapes(picture)
+    assert "]8;;https://example.invalid/" in main_screen  # shown as the text it is

@@ -178,3 +178,45 @@ def test_a_warning_names_every_finding() -> None:
         "and a phone number (“01733 864000”)"
     )
     assert in_words(found, limit=1) == "a person's name (“Jayden Smith”) and 2 more"
+
+
+# --- huge and hostile text: the scan stays quick ------------------------------------------------
+
+
+def _seconds(text: str) -> tuple[float, list[tuple[str, str]]]:
+    import time
+
+    scan_text("warm up: the list of first names is read once")
+    started = time.perf_counter()
+    found = scan_text(text)
+    return time.perf_counter() - started, found
+
+
+def test_a_pasted_document_of_megabytes_is_scanned_quickly_from_its_start() -> None:
+    from selfassess.model.privacy import SCANNED_CHARACTERS
+
+    filler = "The front door team reviewed 40 referrals in March with partners. "
+    text = "Child John Smith was seen weekly. " + filler * (5_000_000 // len(filler))
+    seconds, found = _seconds(text)
+    assert seconds < 2, f"5 MB took {seconds:.1f} s"  # ~0.1 s on a quiet machine
+    assert (NAME, "Child John Smith") in found
+    # What lies beyond the scanned part is not looked at: the start of a document is.
+    late = filler * (SCANNED_CHARACTERS // len(filler) + 10) + "Child John Smith was seen."
+    assert scan_text(late) == []
+
+
+@pytest.mark.parametrize("unit", ["x-", "a@", "A.b", "Aa ", "A-", "O'", "born ", "case 1", " "])
+def test_long_runs_that_could_make_a_pattern_backtrack_are_quick(unit: str) -> None:
+    """Runs such as "x-x-x-..." once made the scan take half a minute for 20 KB."""
+    seconds, _ = _seconds(unit * (200_000 // len(unit)))
+    assert seconds < 2, f"{unit!r} × many took {seconds:.1f} s"
+
+
+def test_the_bounded_patterns_still_find_ordinary_details() -> None:
+    text = (
+        "Spoke to jayden.smith+care@example-council.gov.uk and the brother, Tyler Brown, "
+        "and the step-mother's partner, Kelly Brown."
+    )
+    found = scan_text(text)
+    assert ("an email address", "jayden.smith+care@example-council.gov.uk") in found
+    assert any(kind == NAME and "Tyler Brown" in what for kind, what in found)

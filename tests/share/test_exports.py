@@ -453,7 +453,7 @@ def test_text_exports_do_not_import_docx_or_textual(sample: Path) -> None:
         "s = summarise(loaded.framework, loaded.assessment)\n"
         "for fmt in ('markdown', 'html', 'csv'):\n"
         "    export_report(s, fmt)\n"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('docx', 'textual')]\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('docx', 'textual', 'PIL')]\n"
         "print(bad)\n"
     )
     result = subprocess.run(
@@ -506,3 +506,162 @@ def test_word_export_lists_every_one_of_many_items(tmp_path: Path) -> None:
     cells = {row.cells[0].text for table in document.tables for row in table.rows}
     assert {f"Audit {n}" for n in range(600)} <= cells
     assert {f"Action {n}" for n in range(200)} <= cells
+
+
+# --- the authority's published figures (issue 14) ------------------------------------------------
+
+
+def _linked_framework(folder: Path) -> Path:
+    """The tiny framework with two criteria linked to published indicators (one title with
+    markup in it, which must stay text in every export)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "linked.toml"
+    path.write_text(
+        TINY.read_text(encoding="utf-8")
+        .replace(
+            'keywords = ["front door"]',
+            'keywords = ["front door"]\nindicators = ["rereferrals", "cin_rate"]',
+        )
+        .replace(
+            'what_good_looks_like = "Plans are specific and child-focused."',
+            'what_good_looks_like = "Plans are specific and child-focused."\n'
+            'indicators = ["cpp_second_or_later", "rereferrals"]',
+        )
+        .replace('title = "Plans"', 'title = "Plans <b>& reviews</b>"'),
+        encoding="utf-8",
+    )
+    return path
+
+
+def _linked(folder: Path, authority: str, body: str = "") -> Summary:
+    path = write_assessment(
+        folder, "linked-a.toml", body, framework=_linked_framework(folder), authority=authority
+    )
+    loaded = load_assessment(path)
+    return summarise(loaded.framework, loaded.assessment)
+
+
+def test_exports_carry_the_authoritys_published_figures(tmp_path: Path) -> None:
+    import docx
+
+    from selfassess.data.published import dataset
+    from selfassess.exports.figures import number
+
+    summary = _linked(tmp_path, "Peterborough City Council")
+    data = dataset()
+    peterborough = data.find("874")
+    expected = {}
+    for indicator_id in ("rereferrals", "cin_rate", "cpp_second_or_later"):
+        figure = data.figure(peterborough, indicator_id)
+        unit = figure.indicator.unit
+        expected[indicator_id] = [
+            number(v, unit)
+            for v in (figure.value, figure.neighbours_median, figure.region, figure.england)
+        ]
+    assert number(data.figure(peterborough, "rereferrals").value, "%").endswith("%")
+
+    # HTML: a table of the latest figures, and a chart of each with its text alternative
+    raw = export_report(summary, "html").decode("utf-8")
+    page = _parse(raw.encode())
+    text = " ".join(page.text)
+    assert "Published figures" in text and "Peterborough (874, East of England)" in text
+    for values in expected.values():
+        for value in values:
+            assert value in text
+    assert raw.count('<svg class="chart"') == 3  # each indicator once, though linked twice
+    assert 'role="img" aria-label="Line chart of re-referrals within 12 months' in raw
+    assert "Plans &lt;b&gt;&amp; reviews&lt;/b&gt;" in raw and "<b>&" not in raw
+    assert "For: Front door decisions; Plans &lt;b&gt;" in raw  # the criteria that link it
+
+    # Word: the same table under "How do we know it?", a described chart for each
+    document = docx.Document(io.BytesIO(export_report(summary, "docx")))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Indicator")
+    assert [c.text for c in table.rows[0].cells][2:6] == [
+        "Peterborough",
+        "Neighbours' median",
+        "East of England",
+        "England",
+    ]
+    rows = {row.cells[0].text.split(" (")[0]: [c.text for c in row.cells] for row in table.rows}
+    assert rows["Re-referrals within 12 months"][2:6] == expected["rereferrals"]
+    assert len(document.element.body.xpath(".//wp:docPr[@descr]")) == 3
+
+    # Markdown: the figures as a table
+    markdown = export_report(summary, "markdown").decode("utf-8")
+    assert "## Published figures" in markdown
+    line = next(x for x in markdown.splitlines() if x.startswith("| Re-referrals"))
+    assert " | ".join(expected["rereferrals"]) in line
+
+
+def test_no_figures_and_no_error_for_an_authority_the_data_does_not_know(tmp_path: Path) -> None:
+    summary = _linked(tmp_path, "Anytown")
+    for fmt in ("html", "markdown", "docx", "csv"):
+        data = export_report(summary, fmt)
+        if fmt != "docx":
+            assert b"Published figures" not in data
+    import docx
+
+    document = docx.Document(io.BytesIO(export_report(summary, "docx")))
+    assert "Published figures" not in [p.text for p in document.paragraphs]
+    assert not document.element.body.xpath(".//wp:docPr")
+
+
+def test_no_figures_when_the_framework_links_none(summary: Summary) -> None:
+    from selfassess.exports.figures import published_figures
+
+    assert published_figures(summary) is None
+    assert b"Published figures" not in export_report(summary, "html")
+
+
+def test_a_missing_figure_is_said_to_be_missing_never_zero() -> None:
+    from selfassess.exports.figures import NOT_PUBLISHED, number
+
+    assert number(None, "%") == NOT_PUBLISHED
+    assert number(0, "%") == "0%" and number(12.34, "%") == "12.3%" and number(414.6, "") == "414.6"
+
+
+def test_charts_escape_their_text_and_draw_gaps_for_missing_years() -> None:
+    from selfassess.exports import charts
+    from selfassess.exports.figures import IndicatorFigures, YearFigures
+
+    series = tuple(
+        YearFigures(2020 + n, v, 10.0, 12.0) for n, v in enumerate([5.0, None, 7.0, 8.0])
+    )
+    indicator = IndicatorFigures(
+        id="x",
+        label="X",
+        unit="%",
+        direction="lower",
+        source="S",
+        year=2023,
+        value=8.0,
+        england=12.0,
+        region=None,
+        neighbours_median=10.0,
+        rank=1,
+        ranked=4,
+        criteria=("A",),
+        series=series,
+    )
+    svg = charts.svg(indicator, 'Chart of "<script>" & more', "chart-x")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "&quot;" in svg
+    # the authority's line breaks at the missing year: two pieces
+    assert len(charts.runs(indicator, charts.scale(indicator), "value")) == 2  # type: ignore[arg-type]
+    png = charts.png(indicator)
+    assert png.startswith(b"\x89PNG") and png == charts.png(indicator)  # the same each time
+
+
+def test_figures_follow_the_authority_code_and_never_show_another_councils(
+    tmp_path: Path,
+) -> None:
+    from selfassess.exports.figures import published_figures
+    from selfassess.model.errors import InputError
+
+    # a name the data does not know, with a code: the code's figures
+    coded = _linked(tmp_path / "a", "Children's Services", 'authority_code = "874"\n')
+    found = published_figures(coded)
+    assert found is not None and found.authority == "Peterborough"
+    # a code and a name for different councils: an error, not one council's figures for another
+    clash = _linked(tmp_path / "b", "Cambridgeshire", 'authority_code = "874"\n')
+    with pytest.raises(InputError, match="authority_code"):
+        export_report(clash, "html")

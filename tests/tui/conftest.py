@@ -4,17 +4,12 @@ folder, an app factory with a fixed date and folder, and a state folder that is 
 from __future__ import annotations
 
 import datetime
-import json
 import shutil
-import socket
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from selfassess.files import locking
 from selfassess.files.store import load_framework
 from selfassess.tui.app import SelfAssessApp, make_app
 from selfassess.tui.widgets.framework_list import FrameworkChoice
@@ -35,6 +30,20 @@ def private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return state
+
+
+STAYING_MODULES = {"test_snapshots", "test_day"}
+"""Modules whose app works as a new user's does: rating moves on to the next criterion."""
+
+
+@pytest.fixture(autouse=True)
+def staying(request: pytest.FixtureRequest, private_state: Path) -> None:
+    """Most tests rate a criterion and look at it, so "move on" is off for them (the user's
+    setting); the snapshots and the day-in-the-app tests keep a new user's default (on)."""
+    if request.module.__name__.rsplit(".", 1)[-1] not in STAYING_MODULES:
+        from selfassess.files import user_state
+
+        user_state.set_move_on(False)
 
 
 @pytest.fixture
@@ -72,19 +81,6 @@ def app_for(work: Path, practice_choice: FrameworkChoice) -> AppFactory:
 
 
 @pytest.fixture
-def colleague(assessment_path: Path) -> Iterator[None]:
-    """A live process on this machine holds the file, as a colleague's app would."""
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    locking.lock_path(assessment_path).write_text(
-        json.dumps(
-            {
-                "user": "alex",
-                "host": socket.gethostname(),
-                "pid": other.pid,
-                "since": "2024-05-31T09:30:00",
-            }
-        )
-    )
-    yield
-    other.kill()
-    other.wait()
+def colleague(assessment_path: Path, held_by_colleague: Callable[[Path], None]) -> None:
+    """A colleague's app holds the file (see tests/conftest.py)."""
+    held_by_colleague(assessment_path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ActionDialog, EvidenceDialog
@@ -16,6 +16,7 @@ from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.screens.scorecard import ScorecardScreen
 from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
+from selfassess.tui.widgets.key_footer import KeyFooter
 
 AppFactory = Callable[..., SelfAssessApp]
 
@@ -186,13 +187,10 @@ async def test_keys_at_the_bottom_work_with_the_mouse(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        footer = app.screen.query_one(Footer)
-        text = " ".join(str(item.render()) for item in footer.query("FooterKey, FooterLabel"))
+        footer = app.screen.query_one(KeyFooter)
+        text = rendered(footer)
         assert "Scorecard" in text and "Rate" in text and "^p" in text  # and the palette
-        scorecard = next(
-            key for key in footer.query("FooterKey") if "Scorecard" in str(key.render())
-        )
-        await pilot.click(scorecard)
+        await pilot.click(footer, offset=(text.index("Scorecard") + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
 
@@ -219,7 +217,7 @@ async def test_the_screen_follows_the_terminal_size(
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        bar = app.screen.query_one(Footer)
+        bar = app.screen.query_one(KeyFooter)
         assert bar.region.y == 29 and bar.region.width == 100
         await pilot.resize_terminal(130, 36)
         await pilot.pause()

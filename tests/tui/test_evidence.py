@@ -79,7 +79,7 @@ async def test_a_wrong_date_is_explained_in_place(
         assert "not a real date" in message
         await fill(pilot, dialog, {"date": "March"})
         await pilot.press("enter")
-        assert "YYYY-MM-DD" in str(dialog.query_one("#date-error").render())
+        assert "15 Jan 2027" in str(dialog.query_one("#date-error").render())  # what to type
         assert app.draft.record("hp-strategy").evidence == []
         await fill(pilot, dialog, {"date": "2024-02-29"})
         await pilot.press("enter")
@@ -109,7 +109,7 @@ async def test_edit_and_delete_evidence(app_for: AppFactory, assessment_path: Pa
         dialog = app.screen
         assert isinstance(dialog, EvidenceDialog)
         assert dialog.query_one("#what", Input).value == "Quarterly audit report"
-        assert dialog.query_one("#date", Input).value == "2024-03-28"
+        assert dialog.query_one("#date", Input).value == "28 March 2024"  # as people read it
         await fill(pilot, dialog, {"what": "Quarterly audit report, Q4"})
         await pilot.press("enter")
         record = app.draft.record("ld-self-knowledge")
@@ -229,13 +229,47 @@ async def test_personal_details_give_a_warning(app_for: AppFactory, assessment_p
     async with app.run_test(notifications=True) as pilot:
         await go_to(app, pilot, "hp-strategy")
         await pilot.press("e")
-        await fill(pilot, app.screen, {"what": "Call the mother on 07700 900123"})
+        what = "Jayden Smith, DOB 03/03/2015, NHS 943 476 5919, lives at SW1A 1AA"
+        await fill(pilot, app.screen, {"what": what})
         await pilot.press("enter")
         await pilot.pause()
-        titles = [n.title for n in app._notifications]
-        assert "Check for personal details" in titles
+        await pilot.pause(0.5)  # a notification would have gone by now; the warning stays
+        warning = app.screen
+        assert isinstance(warning, ChoiceDialog)
+        assert warning.title_text == "Check for personal details"
+        for found in ("Jayden Smith", "DOB 03/03/2015", "943 476 5919", "SW1A 1AA"):
+            assert found in warning.message  # everything found, not only the first
         # a warning only: the evidence is kept as typed
-        assert app.draft.record("hp-strategy").evidence[0].what.startswith("Call the mother")
+        assert app.draft.record("hp-strategy").evidence[0].what.startswith("Jayden")
+        await pilot.click("#choice-edit")  # offered to edit: the form opens on it
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceDialog)
+        await fill(pilot, app.screen, {"what": "Audit of 40 contacts"})
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.draft.record("hp-strategy").evidence[0].what == "Audit of 40 contacts"
+
+
+async def test_personal_details_in_notes_listed_until_dismissed(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        await go_to(app, pilot, "hp-strategy")
+        await pilot.press("o")
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.has_focus
+        notes.insert("Spoke to Jayden Smith (DOB 03/03/2015)")
+        await pilot.press("escape")  # back to the list: leaving the notes checks them
+        await pilot.pause()
+        warning = app.screen
+        assert isinstance(warning, ChoiceDialog)
+        assert "Jayden Smith" in warning.message and "03/03/2015" in warning.message
+        await pilot.press("escape")  # keep it as it is: not asked again for the same text
+        await pilot.press("o", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
 
 
 async def test_moving_through_the_evidence_with_keys_and_mouse(

@@ -1,15 +1,19 @@
-"""Exporting the report from the app: in a terminal it lands in the downloads folder."""
+"""Exporting the report from the app: in a terminal the user says which folder (the last one
+is offered), and the file is private to them."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 from tui_helpers import run_command
 
 from selfassess.tui import exporting
 from selfassess.tui.app import SelfAssessApp
+from selfassess.tui.dialogs.forms import FolderDialog
 from selfassess.tui.dialogs.messages import ChoiceDialog
 
 AppFactory = Callable[..., SelfAssessApp]
@@ -36,16 +40,44 @@ async def wait_for(pilot, condition: Callable[[], bool]) -> None:
     raise AssertionError("timed out")
 
 
-async def test_export_from_the_palette_saves_in_downloads(
-    app_for: AppFactory, assessment_path: Path, downloads: Path
+async def test_export_asks_where_and_writes_a_private_file(
+    app_for: AppFactory, assessment_path: Path, downloads: Path, tmp_path: Path
 ) -> None:
     app = app_for(assessment_path)
     async with app.run_test() as pilot:
         await pilot.press("r")  # unsaved changes are in the report
         await run_command(pilot, app, "export report as markdown")
-        report = downloads / "anytown-report.md"
+        dialog = app.screen
+        assert isinstance(dialog, FolderDialog)  # asked where, not saved without asking
+        assert dialog.query_one("#folder", Input).value == str(downloads)  # offered first
+        elsewhere = tmp_path / "Reports"
+        elsewhere.mkdir()
+        dialog.query_one("#folder", Input).value = str(elsewhere)
+        await pilot.press("enter")
+        report = elsewhere / "anytown-report.md"
         await wait_for(pilot, notified(app, f"Report saved as {report}"))
         assert "Anytown Council" in report.read_text(encoding="utf-8")
+        assert stat.S_IMODE(report.stat().st_mode) == 0o600  # like every file selfassess writes
+        # the next export offers the folder used last
+        await run_command(pilot, app, "export report as csv")
+        assert app.screen.query_one("#folder", Input).value == str(elsewhere)
+
+
+async def test_export_to_a_folder_that_is_not_there_says_so(
+    app_for: AppFactory, assessment_path: Path, downloads: Path, tmp_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.press("enter")  # Word is first
+        dialog = app.screen
+        assert isinstance(dialog, FolderDialog)
+        dialog.query_one("#folder", Input).value = str(tmp_path / "nowhere")
+        await pilot.press("enter")
+        assert app.screen is dialog
+        assert "There is no folder" in str(dialog.query_one("#folder-error").render())
+        await pilot.press("escape")
+        assert not list(tmp_path.glob("**/*report*"))
 
 
 async def test_export_never_replaces_an_earlier_report(
@@ -57,6 +89,8 @@ async def test_export_never_replaces_an_earlier_report(
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Word is first
+        assert isinstance(app.screen, FolderDialog)
+        await pilot.press("enter")  # the downloads folder, as offered
         report = downloads / "anytown-report-2.docx"
         await wait_for(pilot, notified(app, f"Report saved as {report}"))
         assert report.read_bytes().startswith(b"PK")  # a Word file is a zip

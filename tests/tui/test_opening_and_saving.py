@@ -39,7 +39,7 @@ async def test_new_assessment_from_the_start_screen(app_for: AppFactory, work: P
         await type_in(pilot, app, "#authority", "Anytown Borough Council")
         save_as = app.screen.query_one("#save-as", Input)
         assert save_as.value == "anytown-borough-council-practice.toml"  # suggested
-        await pilot.click("#create")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         path = work / "anytown-borough-council-practice.toml"
@@ -59,7 +59,7 @@ async def test_new_assessment_from_the_start_screen(app_for: AppFactory, work: P
 async def test_new_assessment_needs_a_name_and_a_folder(app_for: AppFactory, work: Path) -> None:
     app = app_for(None)
     async with app.run_test() as pilot:
-        await pilot.click("#create")
+        await pilot.press("enter")  # in the authority box
         assert isinstance(app.screen, StartScreen)
         assert "Type the name of the local authority" in str(
             app.screen.query_one("#authority-error").render()

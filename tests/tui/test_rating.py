@@ -12,19 +12,32 @@ from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ReasonDialog
 from selfassess.tui.screens.main import MainScreen
 from selfassess.tui.widgets.criterion_panel import CriterionPanel
-from selfassess.tui.widgets.criterion_tree import CriterionTree
-from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
+from selfassess.tui.widgets.criterion_tree import CriterionTree, NodeRef
+from selfassess.tui.widgets.rating_bar import RatingBar
 
 AppFactory = Callable[..., SelfAssessApp]
 
 
+def _tree_line(app: SelfAssessApp, kind: str, item_id: str) -> str:
+    """The text the tree shows for a judgement or a criterion."""
+    tree = app.screen.query_one(CriterionTree)
+    wanted = NodeRef(kind, item_id)
+    nodes = list(tree.root.children)
+    while nodes:
+        node = nodes.pop(0)
+        if node.data == wanted:
+            return str(node.label)
+        nodes.extend(node.children)
+    raise AssertionError(f"the tree does not show {kind} {item_id}")
+
+
 def tree_label(app: SelfAssessApp, criterion_id: str) -> str:
     """The plain text of a criterion's label in the tree."""
-    return str(app.screen.query_one(CriterionTree)._criterion_nodes[criterion_id].label)
+    return _tree_line(app, "criterion", criterion_id)
 
 
 def judgement_label(app: SelfAssessApp, judgement_id: str) -> str:
-    return str(app.screen.query_one(CriterionTree)._judgement_nodes[judgement_id].label)
+    return _tree_line(app, "judgement", judgement_id)
 
 
 async def test_keys_rate_and_update_tree_label_and_progress(
@@ -122,14 +135,19 @@ async def test_rating_buttons_work_with_the_mouse(
     async with app.run_test(size=(120, 40)) as pilot:
         await go_to(app, pilot, "hp-strategy")
         bar = app.screen.query_one(RatingBar)
-        chips = {span.rating: span for span in bar._spans}
-        await pilot.click(bar, offset=(chips["blue"].start + 1, 0))
+        shown = bar.render()  # what the user sees: coloured chips with gaps between them
+        await pilot.click(bar, offset=(shown.plain.index("Blue") + 1, 0))
         assert app.draft.assessment.rating("hp-strategy") == "blue"
         assert bar.current == "blue"
         assert "✓Blue" in str(bar.render())
-        await pilot.click(bar, offset=(chips[CLEAR].end - 1, 0))
+        shown = bar.render()
+        await pilot.click(bar, offset=(shown.plain.index("Clear") + 1, 0))
         assert app.draft.assessment.rating("hp-strategy") is None
-        await pilot.click(bar, offset=(chips["red"].end, 0))  # the gap between two chips
+        shown = bar.render()
+        coloured = {x for span in shown.spans for x in range(span.start, span.end)}
+        after_red = shown.plain.index("Red") + len("Red")
+        gap = next(x for x in range(after_red, len(shown.plain)) if x not in coloured)
+        await pilot.click(bar, offset=(gap, 0))  # between two chips: nothing happens
         assert app.draft.assessment.rating("hp-strategy") is None
 
 

@@ -177,6 +177,61 @@ def test_help(
     assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))
 
 
+@VIEWS
+def test_notes_have_the_focus(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    """``o`` goes straight to the notes; the focus is plain to see (issue 18)."""
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("down", "down", "o"))
+
+
+@VIEWS
+def test_start_screen_with_a_recent_file(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    """Opening is offered first, and starting new is on screen too (issue 18)."""
+    from selfassess.files import recent
+
+    shown = [recent.RecentFile(FOLDER / "anytown.toml", "2024-05-31T09:30:00")]
+    monkeypatch.setattr(recent, "load_recent", lambda: shown)
+    app = app_for(None, cwd=FOLDER, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=steady)
+
+
+@VIEWS
+def test_details_form(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("ctrl+d"))
+
+
+@VIEWS
+def test_personal_details_warning(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    what = "Jayden Smith, DOB 03/03/2015, NHS 943 476 5919, lives at SW1A 1AA"
+    app = app_for(assessment_path, theme=theme)
+    assert snap_compare(app, terminal_size=size, run_before=then("e", *what, "enter"))
+
+
 # --- forms -----------------------------------------------------------------------------------
 
 

@@ -1,13 +1,16 @@
-"""Forms for a piece of evidence, an action, and the reason a criterion does not apply.
+"""Forms for a piece of evidence, an action, the reason a criterion does not apply, and the
+folder a report is saved in.
 
 Each form checks what was typed before it closes and says what is wrong beside the field, in
-words (a date must be YYYY-MM-DD, "what" cannot be empty). It returns a new core object — the
+words (a date must be a real date, "what" cannot be empty). Dates are shown as people read them
+("31 March 2024") and may be typed in any of the usual UK ways. It returns a new core object — the
 screen behind it makes the change, so the forms hold no assessment logic.
 """
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from textual import on
@@ -18,7 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from selfassess.model.assessment import ACTION_STATUSES, EVIDENCE_TYPES, Action, Evidence
-from selfassess.model.editing import EditError, format_date, parse_date
+from selfassess.model.dates import long_date
+from selfassess.model.editing import EditError, parse_date
 from selfassess.model.labels import plain
 
 DELETE: Literal["delete"] = "delete"
@@ -123,8 +127,8 @@ class FormDialog(ModalScreen[Any]):
             error.show(str(exc))
             return False, None
         error.show("")
-        if value is not None:
-            field.value = format_date(value)
+        if value is not None and field.value != shown_date(value):
+            field.value = shown_date(value)
         return True, value
 
     @on(Input.Blurred)
@@ -133,6 +137,18 @@ class FormDialog(ModalScreen[Any]):
         if event.input.has_class("date-input"):
             self.date(event.input.id or "")
 
+    @on(Input.Changed, ".date-input")
+    def _clear_fixed_date_error(self, event: Input.Changed) -> None:
+        """A date shown as wrong stops being shown as wrong as soon as it is put right."""
+        error = self.query_one(f"#{event.input.id}-error", FieldError)
+        if not error.display:
+            return
+        try:
+            parse_date(event.value)
+        except EditError:
+            return
+        error.show("")
+
     def focus_first_error(self) -> None:
         for error in self.query(FieldError):
             if error.display and error.id:
@@ -140,6 +156,14 @@ class FormDialog(ModalScreen[Any]):
                 if target:
                     target.first().focus()
                 return
+
+
+def shown_date(value: datetime.date | None) -> str:
+    """A date as a form shows it: "31 March 2024" (any usual UK form may be typed)."""
+    return long_date(value) if value else ""
+
+
+DATE_PLACEHOLDER = "e.g. 31 March 2024, or 31/03/2024"
 
 
 def labelled(label: str, widget: Input | Select[str], *, hint: str = "") -> ComposeResult:
@@ -189,8 +213,8 @@ class EvidenceDialog(FormDialog):
         yield from labelled(
             "Date",
             Input(
-                format_date(e.date),
-                placeholder="YYYY-MM-DD, e.g. 2024-03-31",
+                shown_date(e.date),
+                placeholder=DATE_PLACEHOLDER,
                 id="date",
                 classes="date-input",
             ),
@@ -245,8 +269,8 @@ class ActionDialog(FormDialog):
         yield from labelled(
             "Due by",
             Input(
-                format_date(a.due),
-                placeholder="YYYY-MM-DD, e.g. 2024-03-31",
+                shown_date(a.due),
+                placeholder=DATE_PLACEHOLDER,
                 id="due",
                 classes="date-input",
             ),
@@ -304,3 +328,43 @@ class ReasonDialog(FormDialog):
         if reason is None:
             self.focus_first_error()
         return reason
+
+
+class FolderDialog(FormDialog):
+    """Where to save a report: a folder, offered as the one used last time."""
+
+    def __init__(self, folder: Path, file_name: str, *, cwd: Path) -> None:
+        super().__init__(f"Save the report — {file_name}", can_delete=False)
+        self.folder = folder
+        self.file_name = file_name
+        self.cwd = cwd
+
+    def fields(self) -> ComposeResult:
+        yield from labelled(
+            "Save it in the folder",
+            Input(str(self.folder), placeholder="e.g. ~/Documents/Self-assessment", id="folder"),
+            hint=f"It is saved as {self.file_name} (or with a number added, if that is taken), "
+            "readable by you only. The folder is offered again next time.",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#folder", Input).focus()
+
+    def result(self) -> Path | None:
+        typed = self.required("folder", "Type the folder to save the report in.")
+        if typed is None:
+            self.focus_first_error()
+            return None
+        folder = Path(typed).expanduser()
+        if not folder.is_absolute():
+            folder = self.cwd / folder
+        error = self.query_one("#folder-error", FieldError)
+        if not folder.is_dir():
+            error.show(
+                f"{folder} is a file, not a folder."
+                if folder.exists()
+                else f"There is no folder {folder}."
+            )
+            self.focus_first_error()
+            return None
+        return folder

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from selfassess.model.framework import Framework
+from selfassess.model.labels import limiting_meaning
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
 from selfassess.tui.widgets.record_lists import RecordList
 from selfassess.views.render import NOT_APPLICABLE_LETTER, NOT_RATED_LETTER, plain, rating_badge
@@ -25,15 +26,24 @@ _GROUPS = [
     ("Rating the selected criterion", ("rate.",)),
     ("Recording against it", ("criterion.",)),
     ("Finding your way", ("move.", "view.", "scorecard.")),
-    ("The file and the app", ("app.",)),
+    ("The file and the app", ("app.", "file.")),
 ]
 
 _MOVING = [
     ("↑ ↓", "Move up and down the list of criteria"),
     ("Enter / Space", "Open or close a judgement"),
     ("Tab / Shift+Tab", "Move between the list, the detail and its boxes"),
+    ("Esc", "From the detail, back to the list of criteria"),
     ("Page Up / Page Down", "Scroll the detail (when it has the focus)"),
 ]
+
+
+KEYBOARD_ONLY = (
+    "Everything works from the keyboard alone, without a mouse: Tab moves between the list, "
+    "the detail and its boxes; each key below does one thing; Ctrl+P finds any action by "
+    "name. Every rating shows its letter as well as its colour."
+)
+"""Said first on the help screen (accessibility: issue 20)."""
 
 
 _NAMED = {"escape": "Esc", "delete": "Delete", "backspace": "Backspace", "enter": "Enter"}
@@ -130,7 +140,8 @@ def legend(framework: Framework | None) -> Text:
     text.append(f" {NOT_RATED_LETTER} ", style="dim")
     text.append(" Not rated yet: never counts towards a grade\n")
     text.append(f" {LIMITING_MARK} ", style="bold")
-    text.append(" Limiting criterion: a red rating here caps the judgement's grade\n")
+    meaning = limiting_meaning(framework) if framework is not None else ""
+    text.append(" Limiting criterion" + (f": {meaning}\n" if meaning else "\n"))
     text.append(" 7/20 ", style="bold")
     text.append(" Beside a judgement: criteria rated so far, of all its criteria")
     return text
@@ -152,6 +163,7 @@ class HelpScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="help-scroll"):
             yield Static("Keys", classes="heading")
+            yield Static(KEYBOARD_ONLY, markup=False)
             for title, rows in self.sections:
                 table = Table.grid(padding=(0, 2))
                 table.add_column(style="bold", width=22, no_wrap=True)

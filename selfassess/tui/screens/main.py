@@ -16,15 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
+from textual.widgets import ContentSwitcher, Header, Static, Tree
 
+from selfassess.files import user_state
 from selfassess.model.editing import Draft, EditError
-from selfassess.model.filtering import NOT_RATED, CriterionFilter
+from selfassess.model.filtering import CriterionFilter
 from selfassess.model.framework import NOT_APPLICABLE, Framework
+from selfassess.model.labels import subject_words
 from selfassess.tui.messages import DraftChanged, ScorecardRequested
 from selfassess.tui.widgets.criterion_panel import CriterionPanel
 from selfassess.tui.widgets.criterion_tree import CriterionTree, NodeRef
 from selfassess.tui.widgets.judgement_panel import JudgementPanel
+from selfassess.tui.widgets.key_footer import KeyFooter
 from selfassess.tui.widgets.rating_bar import CLEAR, RatingBar
 from selfassess.views.render import plain
 
@@ -56,21 +59,21 @@ SCREEN_KEYS: list[BindingType] = [
         tooltip="Change the confidence: low, medium, high or not set",
     ),
     Binding("e", "add_evidence", "Evidence", id="criterion.add_evidence", tooltip="Add evidence"),
-    Binding(
-        "t",
-        "add_action",
-        "Action",
-        id="criterion.add_action",
-        show=False,
-        tooltip="Add an action",
-    ),
+    Binding("t", "add_action", "Action", id="criterion.add_action", tooltip="Add an action"),
+    Binding("o", "go_to_notes", "Notes", id="criterion.notes", tooltip="Write notes"),
     Binding(
         "u",
         "next_unrated",
         "Next unrated",
         id="move.next_unrated",
-        show=False,
         tooltip="Go to the next criterion not rated yet",
+    ),
+    Binding(
+        "m",
+        "toggle_move_on",
+        "Move on",
+        id="move.toggle_move_on",
+        tooltip="After a rating, move on to the next criterion not rated (on or off)",
     ),
     Binding(
         "slash",
@@ -87,6 +90,13 @@ SCREEN_KEYS: list[BindingType] = [
         tooltip="Switch the filter off",
     ),
     Binding("s", "scorecard", "Scorecard", id="view.scorecard", tooltip="Open the scorecard"),
+    Binding(
+        "ctrl+d",
+        "edit_details",
+        "Details",
+        id="file.details",
+        tooltip="The assessment's details: authority, period, assessors, review date",
+    ),
     # The app's own keys again, so that the footer shows them before it runs out of room.
     Binding("ctrl+s", "app.save", "Save", id="app.save", tooltip="Save the assessment"),
     Binding(
@@ -99,6 +109,28 @@ SCREEN_KEYS: list[BindingType] = [
     ),
 ]
 """The assessment screen's keys after the rating keys (see ``assessment_screen``)."""
+
+FOOTER_IMPORTANCE = (
+    "rate_not_applicable",
+    "add_evidence",
+    "add_action",
+    "go_to_notes",
+    "next_unrated",
+    "toggle_move_on",
+    "quit",
+    "scorecard",
+    "save",
+    "help",
+    "clear_filter",
+    "filter",
+    "edit_details",
+)
+"""The footer's keys from most to least important: on a narrow screen the last go first."""
+
+FOOTER_ESSENTIAL = 7
+"""The first seven are kept on the narrowest screen (and the palette's key, which reaches all)."""
+
+FOOTER_SHORT = {"next_unrated": "Unrated", "scorecard": "Scores", "clear_filter": "All"}
 
 
 def rating_bindings(framework: Framework) -> list[Binding]:
@@ -144,6 +176,11 @@ class MainScreen(Screen[None]):
         self.today = today
         self.filter = CriterionFilter()
         self._shown_kind: str | None = None
+        self.move_on = user_state.move_on()
+        """After a rating, go to the next criterion not rated (the user's setting)."""
+        self._place_kept: str | None = None
+        self._place: str | None = None
+        """The criterion shown last (kept as the user's place in the file)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,13 +192,29 @@ class MainScreen(Screen[None]):
             with ContentSwitcher(id="detail", initial="criterion-panel"):
                 yield CriterionPanel(self.draft, today=self.today, id="criterion-panel")
                 # the judgement panel is added the first time a judgement is chosen
-        yield Footer(compact=True)
+        yield KeyFooter(
+            importance=FOOTER_IMPORTANCE,
+            essential=FOOTER_ESSENTIAL,
+            short=FOOTER_SHORT,
+            describe=self._words,
+        )
+
+    def _words(self, action: str) -> str | None:
+        """Words in the footer that change: the "move on" setting, and Escape's."""
+        if action == "toggle_move_on":
+            return "Move on: on" if self.move_on else "Move on: off"
+        if action == "clear_filter" and not self.filter.active:
+            return "Back to list"
+        return None
 
     def on_mount(self) -> None:
         self.query_one("#filter-bar").display = False
         self.query_one("#no-match").display = False
         tree = self.query_one(CriterionTree)
-        tree.move_to_first_criterion()
+        place = user_state.last_place(self.draft.path)
+        if place is None or not tree.move_to_criterion(place):
+            tree.move_to_first_criterion()
+        self._place_kept = place
         # moving the cursor before the tree has a size scrolls it by a line; undo that
         self.call_after_refresh(tree.scroll_home, animate=False)
         tree.focus()
@@ -193,6 +246,7 @@ class MainScreen(Screen[None]):
             return
         switcher = self.query_one(ContentSwitcher)
         if ref.kind == "criterion":
+            self._place = ref.id
             self.panel.show(ref.id)
             switcher.current = "criterion-panel"
         else:
@@ -217,7 +271,7 @@ class MainScreen(Screen[None]):
         """Criterion actions are greyed out while a judgement is selected; "Show all" only
         appears while a filter is on."""
         if action == "clear_filter":
-            return self.filter.active
+            return self.filter.active or not self.criterion_tree.has_focus
         if action in {
             "rate",
             "rate_not_applicable",
@@ -253,8 +307,19 @@ class MainScreen(Screen[None]):
         self.post_message(DraftChanged())
 
     def flush_edits(self) -> None:
-        """Keep notes still being typed (before saving or leaving)."""
+        """Keep notes still being typed (before saving or leaving), and where the user is."""
         self.panel.save_notes()
+        self.remember_place()
+
+    def remember_place(self) -> None:
+        """Keep the criterion shown in the user's state, so reopening the file comes back."""
+        place = self._place
+        if place is not None and place != self._place_kept:
+            user_state.remember_place(self.draft.path, place)
+            self._place_kept = place
+
+    def on_unmount(self) -> None:
+        self.remember_place()
 
     # --- rating ---------------------------------------------------------------------------
 
@@ -265,6 +330,32 @@ class MainScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.criterion_changed(criterion_id, rating_only=True)
+        if rating is not None and self.move_on:
+            self.move_on_from(criterion_id)
+
+    def move_on_from(self, criterion_id: str) -> None:
+        """After a rating: the next criterion shown that is not rated yet (none: stay)."""
+        shown = self.criterion_tree.shown_criteria()
+        start = shown.index(criterion_id) + 1 if criterion_id in shown else 0
+        for cid in shown[start:] + shown[:start]:
+            if self.draft.assessment.rating(cid) is None:
+                self.criterion_tree.move_to_criterion(cid)
+                return
+        if all(self.draft.assessment.rating(c) is not None for c in self.draft.framework.criteria):
+            self.notify("Every criterion is rated.", title="Nothing left to rate", markup=False)
+
+    def action_toggle_move_on(self) -> None:
+        self.move_on = not self.move_on
+        user_state.set_move_on(self.move_on)
+        self.notify(
+            "After a rating, the next criterion not rated is shown."
+            if self.move_on
+            else "After a rating, the same criterion stays on screen.",
+            title="Move on: on" if self.move_on else "Move on: off",
+            timeout=4,
+            markup=False,
+        )
+        self.refresh_bindings()
 
     def action_rate(self, rating: str) -> None:
         if not self.panel.writable():
@@ -322,6 +413,29 @@ class MainScreen(Screen[None]):
         if self.current_criterion:
             self.panel.add_action()
 
+    def action_go_to_notes(self) -> None:
+        if self.current_criterion:
+            self.panel.focus_notes()
+
+    def action_edit_details(self) -> None:
+        """Change the assessment's details: authority, period, assessors, review date."""
+        if not self.panel.writable():
+            return
+        from selfassess.tui.dialogs.details import DetailsDialog
+
+        def answered(changes: dict[str, object] | None) -> None:
+            if not changes:
+                return
+            try:
+                self.draft.set_details(**changes)
+            except EditError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.post_message(DraftChanged())
+
+        subject = subject_words(self.draft.framework)
+        self.app.push_screen(DetailsDialog(self.draft.assessment, subject), answered)
+
     def toggle_review(self) -> None:
         if not self.panel.writable():
             return
@@ -362,7 +476,10 @@ class MainScreen(Screen[None]):
         self.app.push_screen(FilterDialog(self.draft.framework, self.filter), chosen)
 
     def action_clear_filter(self) -> None:
-        if self.filter.active:
+        """Escape: from the detail, back to the list; in the list, switch the filter off."""
+        if not self.criterion_tree.has_focus:
+            self.criterion_tree.focus()
+        elif self.filter.active:
             self.apply_filter(CriterionFilter())
 
     def quick_filter(
@@ -394,9 +511,6 @@ class MainScreen(Screen[None]):
         # the cursor may sit on the same line as before, which the tree does not announce
         self.show(self.criterion_tree.current)
         self.refresh_bindings()
-
-    def only_not_rated(self) -> None:
-        self.quick_filter(rating=NOT_RATED)
 
     # --- other screens --------------------------------------------------------------------
 

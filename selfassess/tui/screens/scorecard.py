@@ -1,4 +1,5 @@
-"""The scorecard screen: indicative grades beside Ofsted's, with published grades editable."""
+"""The scorecard screen: indicative grades beside the published ones (where the framework names
+an inspectorate), with published grades editable."""
 
 from __future__ import annotations
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
@@ -32,9 +33,13 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from selfassess.files.recent import RecentFile
+from selfassess.files.store import load_framework
+from selfassess.model.errors import InputError
+from selfassess.model.labels import subject_words
+from selfassess.tui.dialogs.details import AUTHORITY_HINT, authority_code, authority_input
 from selfassess.tui.dialogs.forms import FieldError
 from selfassess.tui.dialogs.messages import confirm
-from selfassess.tui.widgets.framework_list import FrameworkChoice, FrameworkList
+from selfassess.tui.widgets.framework_list import FrameworkChoice, FrameworkList, current_choice
 from selfassess.views.render import plain
 
 
@@ -66,10 +71,27 @@ def shown_path(path: Path, cwd: Path) -> str:
 
 
 class StartScreen(Screen[None]):
-    """Two tabs: start a new assessment, and open an existing one."""
+    """Two tabs: start a new assessment, and open an existing one.
 
-    BINDINGS: ClassVar[list[BindingType]] = []
-    SUB_TITLE = "self-assessment against Ofsted's ILACS framework"
+    Each tab has a key shown in the footer (Ctrl+N, Ctrl+O) that works wherever the cursor is;
+    Left and Right switch tabs too (also shown), except in a box being typed in, where they
+    move the cursor. The "open" tab also has a
+    button to start a new assessment, so the choice is never hidden.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "show_tab('new-tab')", "New assessment", id="start.new"),
+        Binding("ctrl+o", "show_tab('open-tab')", "Open a file", id="start.open"),
+        Binding(
+            "left,right",
+            "switch_tab",
+            "Other tab",
+            key_display="← →",
+            id="start.switch",
+            priority=True,  # before the form's scrolling, so the footer shows it
+        ),
+    ]
+    SUB_TITLE = "self-assessment against an inspection framework"
 
     class NewAssessmentChosen(Message):
         """The user asked for a new assessment (the path is checked and may be replaced)."""
@@ -79,6 +101,8 @@ class StartScreen(Screen[None]):
             self.choice = choice
             self.authority = authority
             self.path = path
+            self.authority_code = authority_code(authority)
+            """The authority's code when it is one of England's (else "")."""
 
     class FileChosen(Message):
         """The user asked to open an existing file."""
@@ -117,8 +141,17 @@ class StartScreen(Screen[None]):
                     yield Static(self.notice, id="start-notice", markup=False)
                 yield Label("Framework to assess against", classes="field-label")
                 yield FrameworkList(self.choices, today=self.today, id="frameworks")
-                yield Label("Name of the local authority", classes="field-label")
-                yield Input(placeholder="e.g. Anytown Council", id="authority")
+                yield Label("Or a framework file of your own", classes="field-label")
+                yield Input(
+                    placeholder="leave empty to use the one chosen above; e.g. our-framework.toml",
+                    id="framework-file",
+                )
+                yield FieldError(id="framework-file-error")
+                yield Label(
+                    Content(self._subject_label()), classes="field-label", id="authority-label"
+                )
+                yield authority_input(id="authority")
+                yield Static(AUTHORITY_HINT, classes="field-hint", markup=False)
                 yield FieldError(id="authority-error")
                 yield Label("Save it as", classes="field-label")
                 yield Input(
@@ -130,6 +163,9 @@ class StartScreen(Screen[None]):
                 yield FieldError(id="save-as-error")
                 yield Button("Create the assessment", variant="primary", id="create")
             with TabPane("Open an assessment", id="open-tab"), VerticalScroll(classes="form"):
+                yield Button(
+                    "Start a new assessment instead (Ctrl+N)", id="go-new", variant="success"
+                )
                 yield Label("Recently opened", classes="field-label")
                 if self.recent:
                     yield OptionList(*(self._recent_option(r) for r in self.recent), id="recent")
@@ -155,6 +191,31 @@ class StartScreen(Screen[None]):
             style="dim",
         )
         return Option(text)
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_tab()
+
+    def action_switch_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        self.action_show_tab("open-tab" if tabs.active == "new-tab" else "new-tab")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a box being typed in, Left and Right move its cursor instead."""
+        return not (action == "switch_tab" and isinstance(self.focused, Input))
+
+    @on(Button.Pressed, "#go-new")
+    def _go_new(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_show_tab("new-tab")
+
+    def _focus_tab(self) -> None:
+        if self.query_one(TabbedContent).active == "new-tab":
+            self.query_one("#authority", Input).focus()
+        elif self.recent:
+            self.query_one("#recent", OptionList).focus()
+        else:
+            self.query_one("#open-path", Input).focus()
 
     def on_mount(self) -> None:
         self._suggest_path()
@@ -196,20 +257,35 @@ class StartScreen(Screen[None]):
         self.query_one("#save-as-error", FieldError).show("")
         self._show_folder()
 
+    def _subject(self) -> str:
+        """What the chosen framework assesses: "local authority", "partnership"…"""
+        choice = self.query_one(FrameworkList).chosen if self.is_mounted else None
+        if choice is None and self.choices:
+            choice = self.choices[current_choice(self.choices, self.today)]
+        return subject_words(choice.framework) if choice else "local authority"
+
+    def _subject_label(self) -> str:
+        return f"Name of the {self._subject()}"
+
     @on(OptionList.OptionHighlighted, "#frameworks")
     def _framework_highlighted(self) -> None:
+        self.query_one("#authority-label", Label).update(Content(self._subject_label()))
         self._suggest_path()
 
     @on(Button.Pressed, "#create")
-    @on(Input.Submitted, "#authority, #save-as")
+    @on(Input.Submitted, "#authority, #save-as, #framework-file")
     def create(self) -> None:
         """Check the form; ask before replacing a file; then hand over to the app."""
-        choice = self.query_one(FrameworkList).chosen
+        own = self._own_framework()
+        if own is False:
+            self.query_one("#framework-file", Input).focus()
+            return
+        choice = own or self.query_one(FrameworkList).chosen
         authority = " ".join(self.query_one("#authority", Input).value.split())
         save_as = self.query_one("#save-as", Input).value.strip()
         authority_error = self.query_one("#authority-error", FieldError)
         path_error = self.query_one("#save-as-error", FieldError)
-        authority_error.show("" if authority else "Type the name of the local authority.")
+        authority_error.show("" if authority else f"Type the name of the {self._subject()}.")
         if not save_as:
             path_error.show("Type a file name to save the assessment in.")
             return
@@ -245,6 +321,27 @@ class StartScreen(Screen[None]):
         self.post_message(self.NewAssessmentChosen(choice, authority, path))
 
     # --- open -----------------------------------------------------------------------------
+
+    def _own_framework(self) -> FrameworkChoice | Literal[False] | None:
+        """The framework file typed, if any (None: none typed; False: it cannot be used, and
+        the problem is shown under it)."""
+        typed = self.query_one("#framework-file", Input).value.strip()
+        error = self.query_one("#framework-file-error", FieldError)
+        if not typed:
+            error.show("")
+            return None
+        path = resolve(typed, self.cwd)
+        try:
+            framework = load_framework(path)
+        except InputError as exc:
+            error.show(exc.summary())
+            return False
+        error.show("")
+        return FrameworkChoice(framework, file=path)
+
+    @on(Input.Changed, "#framework-file")
+    def _framework_file_typed(self) -> None:
+        self.query_one("#framework-file-error", FieldError).show("")
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from functools import partial
 
 from rich.style import Style
 from rich.text import Text
@@ -21,7 +22,10 @@ from textual.widgets import OptionList, Static, TextArea
 from selfassess.model.assessment import CONFIDENCE_LEVELS, Action, Evidence
 from selfassess.model.editing import Draft, EditError
 from selfassess.model.framework import NOT_APPLICABLE
+from selfassess.model.labels import limiting_meaning, national_framework_labels
+from selfassess.tui.widgets.audits import AuditSummary
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
+from selfassess.tui.widgets.figures import PublishedFigures
 from selfassess.tui.widgets.fold import Fold
 from selfassess.tui.widgets.rating_bar import RatingBar
 from selfassess.tui.widgets.record_lists import ActionPlan, EvidenceList, RecordList
@@ -63,6 +67,8 @@ class CriterionPanel(VerticalScroll):
         self.criterion_id: str | None = None
         self._keys: dict[str, str] | None = None
         """Each action's key as shown, e.g. "t" for add_action (see ``_with_key``)."""
+        self._accepted: set[tuple[str, ...]] = set()
+        """Texts the privacy check flagged that the user chose to keep (not asked again)."""
 
     def compose(self) -> ComposeResult:
         # Each block of text that changes together is one Static; the "add" and "change"
@@ -70,18 +76,22 @@ class CriterionPanel(VerticalScroll):
         yield Static(id="criterion-heading", markup=False)
         yield RatingBar(self.draft.framework, id="rating-bar")
         yield Static(id="rating-status", markup=False)
+        yield PublishedFigures(id="published-figures")
         yield Static("What good looks like", classes="heading")
         yield Static(id="what-good-looks-like", markup=False)
         yield Fold("Questions to ask", id="prompts")
         yield Fold("Examples of evidence", id="examples")
         yield Static(id="evidence-heading", classes="heading", markup=False)
         yield EvidenceList(id="evidence")
+        yield AuditSummary(id="audit-summary")
         yield Static("Notes", classes="heading")
         yield TextArea(
             id="notes",
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
+            # a highlighted line in an empty box looked like a second box inside it
+            highlight_cursor_line=False,
             read_only=self.draft.read_only,
         )
         yield Static(id="actions-heading", classes="heading", markup=False)
@@ -100,12 +110,15 @@ class CriterionPanel(VerticalScroll):
         heading.append(plain(criterion.title), style="bold")
         heading.append("\n" + plain(judgement.label), style="dim")
         if criterion.limiting:
-            heading.append(f"   {LIMITING_MARK} Limiting: a red rating here caps the grade")
+            meaning = limiting_meaning(framework)
+            heading.append(f"   {LIMITING_MARK} Limiting" + (f": {meaning}" if meaning else ""))
         themes = [
             framework.theme_by_id[t].label for t in criterion.themes if t in framework.theme_by_id
         ]
         if themes:
             heading.append("\nThemes: " + ", ".join(plain(t) for t in themes), style="dim")
+        for served in national_framework_labels(criterion.national_framework):
+            heading.append(f"\nNational Framework: {served}", style="dim")
         self.query_one("#criterion-heading", Static).update(heading)
         self.query_one("#what-good-looks-like", Static).update(
             Text(plain(criterion.what_good_looks_like))
@@ -138,6 +151,9 @@ class CriterionPanel(VerticalScroll):
             )
         )
         self.query_one(EvidenceList).show(evidence)
+        self.query_one(AuditSummary).show(
+            self.draft.framework, self.draft.assessment, self.criterion_id, self.today
+        )
         actions = record.actions
         self.query_one("#actions-heading", Static).update(
             heading_with_link(
@@ -166,6 +182,7 @@ class CriterionPanel(VerticalScroll):
         status.append("  ")
         status.append(self._with_key("change", "cycle_confidence"), style=link("cycle_confidence"))
         self.query_one("#rating-status", Static).update(status)
+        self.query_one(PublishedFigures).show(framework, self.draft.assessment, self.criterion_id)
 
     def _with_key(self, label: str, action: str) -> str:
         """``label`` and the key that does the same, as the keymap has it ("Add action (t)")."""
@@ -211,26 +228,61 @@ class CriterionPanel(VerticalScroll):
         event.stop()
         self.save_notes()
 
+    def focus_notes(self) -> None:
+        """Put the cursor in the notes box (scrolled into view), at the end of the notes."""
+        notes = self.query_one("#notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+        self.call_after_refresh(self.scroll_to_widget, notes, animate=False)
+
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         """On leaving the notes, check them for personal details (not on every key)."""
         if isinstance(event.widget, TextArea) and event.widget.id == "notes":
-            self.warn_if_identifying(event.widget.text)
+            self.warn_if_identifying(event.widget.text, edit=self.focus_notes, where="notes")
 
-    def warn_if_identifying(self, *texts: str) -> None:
-        """Warn (never block) when text looks like it names a child or family."""
+    def warn_if_identifying(
+        self, *texts: str, edit: Callable[[], None] | None = None, where: str = "text"
+    ) -> None:
+        """Warn (never block) when text looks like it names a child or family: everything
+        found is listed, and the warning stays until the user answers, offering to edit."""
         from selfassess.model.privacy import scan_text
+        from selfassess.tui.dialogs.messages import ChoiceDialog
 
-        found = [(kind, match) for text in texts for kind, match in scan_text(text)]
-        if found:
-            kind, match = found[0]
-            self.notify(
-                f"This looks like it contains {kind} (“{plain(match, single_line=True)}”). "
-                "Keep evidence anonymised: describe audits and data, not people.",
-                title="Check for personal details",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+        found: list[tuple[str, str]] = []
+        for text in texts:
+            for kind, match in scan_text(text):
+                item = (kind, " ".join(plain(match, single_line=True).split()))
+                if item not in found:
+                    found.append(item)
+        if not found:
+            return
+        key = (self.criterion_id or "", *texts)
+        if key in self._accepted:  # the user said to keep this text as it is
+            return
+        listed = "\n".join(f"• {kind} (“{match}”)" for kind, match in found)
+        message = (
+            f"This may name a child or family. Found in the {where}:\n{listed}\n\n"
+            "Keep the assessment anonymised: describe audits and data, not people."
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "edit" and edit is not None:
+                edit()
+            else:
+                self._accepted.add(key)
+
+        choices = [("edit", "Edit it", "primary")] if edit is not None else []
+        choices.append(("keep", "Keep it as it is", "default"))
+        self.app.push_screen(
+            ChoiceDialog(
+                "Check for personal details",
+                message,
+                choices,
+                cancel_key="keep",
+                focus_key=choices[0][0],
+            ),
+            answered,
+        )
 
     # --- confidence -----------------------------------------------------------------------
 
@@ -258,7 +310,12 @@ class CriterionPanel(VerticalScroll):
                 index = self.draft.add_evidence(cid, result)
                 self._changed()
                 self.query_one(EvidenceList).highlighted = index
-                self.warn_if_identifying(result.what, result.where)
+                self.warn_if_identifying(
+                    result.what,
+                    result.where,
+                    edit=partial(self.edit_evidence, index),
+                    where="evidence",
+                )
 
         self.app.push_screen(EvidenceDialog(criterion_title=self._title()), added)
 
@@ -276,7 +333,12 @@ class CriterionPanel(VerticalScroll):
             if isinstance(result, Evidence):
                 self.draft.replace_evidence(cid, index, result)
                 self._changed()
-                self.warn_if_identifying(result.what, result.where)
+                self.warn_if_identifying(
+                    result.what,
+                    result.where,
+                    edit=partial(self.edit_evidence, index),
+                    where="evidence",
+                )
             elif result == DELETE:
                 self.delete_evidence(index, ask=False)
 
@@ -312,7 +374,9 @@ class CriterionPanel(VerticalScroll):
                 index = self.draft.add_action(cid, result)
                 self._changed()
                 self.query_one(ActionPlan).highlighted = index
-                self.warn_if_identifying(result.what)
+                self.warn_if_identifying(
+                    result.what, edit=partial(self.edit_action, index), where="action"
+                )
 
         self.app.push_screen(ActionDialog(criterion_title=self._title()), added)
 
@@ -330,7 +394,9 @@ class CriterionPanel(VerticalScroll):
             if isinstance(result, Action):
                 self.draft.replace_action(cid, index, result)
                 self._changed()
-                self.warn_if_identifying(result.what)
+                self.warn_if_identifying(
+                    result.what, edit=partial(self.edit_action, index), where="action"
+                )
             elif result == DELETE:
                 self.delete_action(index, ask=False)
 

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from selfassess.model.editing import Draft
 from selfassess.model.filtering import CriterionFilter
+from selfassess.tui.widgets.audits import has_stale, today_of
 from selfassess.views.render import plain, rating_badge
+from selfassess.views.staleness import STALE_MARK
+
+BADGE_WIDTH = 3
+"""The rating's letter block at the start of a criterion's label (" G ")."""
 
 LIMITING_MARK = "◆"
-"""Marks a limiting criterion (a red rating there caps the judgement's grade)."""
+"""Marks a limiting criterion (a low rating there limits the judgement's grade; how, the
+framework's scoring rules say)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,8 @@ class CriterionTree(Tree[NodeRef]):
         label.append(plain(criterion.title, single_line=True))
         if criterion.limiting:
             label.append(f" {LIMITING_MARK}", style="bold")
+        if has_stale(self.draft.assessment, criterion_id, today_of(self)):
+            label.append(f" {STALE_MARK}", style="yellow")  # stale evidence: see the panel
         return label
 
     def judgement_label(self, judgement_id: str) -> Text:
@@ -66,6 +75,37 @@ class CriterionTree(Tree[NodeRef]):
         label = Text(plain(judgement.label, single_line=True), style="bold")
         label.append(f" {rated}/{total}", style="dim" if rated < total else "")
         return label
+
+    def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
+        """A node's label fitted to the width, a long title ending "…" (the detail beside
+        shows it in full), and with the cursor's colour behind the title only: the rating
+        keeps its own colour and letter on the selected line."""
+        label = node.label.copy() if isinstance(node.label, Text) else Text(node.label)
+        ref = node.data
+        skip = BADGE_WIDTH if ref is not None and ref.kind == "criterion" else 0
+        label.stylize(style, skip)
+        if node.allow_expand:
+            prefix = Text(
+                self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE,
+                style=base_style + Style.from_meta({"toggle": True}),  # a click opens or closes
+            )
+        else:
+            prefix = Text("", style=base_style)
+        text = Text.assemble(prefix, label)
+        room = self.scrollable_content_region.width - self.guide_depth * self._depth(node)
+        if room > 1 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
+    @staticmethod
+    def _depth(node: TreeNode[NodeRef]) -> int:
+        """How many levels a node is below the judgements (criteria: 1)."""
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent.parent is not None:
+            depth += 1
+            parent = parent.parent
+        return depth
 
     # --- building and updating ------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from selfassess.model.dates import long_date
 from selfassess.model.framework import Framework
 from selfassess.views.render import plain
 
@@ -25,7 +26,7 @@ class FrameworkChoice:
 
 
 def _long_date(value: datetime.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)  # month names from our own table, not the system's locale
 
 
 def dates_text(framework: Framework) -> str:

@@ -1,4 +1,5 @@
-"""The scorecard: per judgement the ratings, coverage, indicative grade and Ofsted's grade.
+"""The scorecard: per judgement the ratings, coverage, indicative grade and the published grade
+(only where the framework names an inspectorate, such as Ofsted).
 
 Everything shown is recomputed from the core (``score`` and ``compare``) each time it is
 refreshed, so it always matches the ratings; nothing is worked out here.
@@ -13,12 +14,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, Select, Static
 
 from selfassess.model.comparison import Comparison, GradeGap, compare
 from selfassess.model.editing import Draft
+from selfassess.model.labels import inspectorate, strong_words
 from selfassess.model.scoring import JudgementScore, OverallScore, score
+from selfassess.tui.widgets.audits import AuditQuestions, stale_coverage, today_of
 from selfassess.views.render import counts_text, grade_text, plain, rag_bar, rating_badge
 
 
@@ -33,7 +37,7 @@ def reasons_list(reasons: list[str], *, indent: int = 1) -> Padding:
 
 
 class PublishedGradeSelect(Select[str]):
-    """Ofsted's published grade for one judgement, or none."""
+    """The published grade for one judgement (e.g. Ofsted's), or none."""
 
     def __init__(self, draft: Draft, judgement_id: str) -> None:
         options = [(plain(g.label, single_line=True), g.id) for g in draft.framework.grades]
@@ -60,15 +64,19 @@ class JudgementCard(Vertical):
         title = self.draft.framework.published_title(self.judgement_id)
         yield Static(Text(plain(title), style="bold"), classes="card-title")
         yield Static(classes="card-body", markup=False)
-        with Horizontal(classes="published-row"):
-            yield Label("Ofsted's grade:", classes="published-label")
-            yield PublishedGradeSelect(self.draft, self.judgement_id)
-        yield Static(classes="card-gap", markup=False)
+        framework = self.draft.framework
+        if framework.compares_published:  # with no inspectorate there is nothing published
+            with Horizontal(classes="published-row"):
+                label = f"{inspectorate(framework)}'s grade:"
+                yield Label(Content(label), classes="published-label")
+                yield PublishedGradeSelect(self.draft, self.judgement_id)
+            yield Static(classes="card-gap", markup=False)
 
     def show_judgement(self, s: JudgementScore, gap: GradeGap) -> None:
         framework = self.draft.framework
         body = rag_bar(framework, s.counts, s.not_applicable, s.total, width=24)
         body.append(f"  {s.rated} of {s.total} rated")
+        body.append_text(stale_coverage(self.draft, s.judgement, today_of(self)))
         body.append("\n")
         body.append_text(counts_text(framework, s.counts, s.not_applicable))
         body.append("\nIndicative grade: ")
@@ -90,6 +98,8 @@ class JudgementCard(Vertical):
         self.query_one(".card-body", Static).update(Group(summary, reasons_list(reasons)))
 
     def _show_gap(self, gap: GradeGap) -> None:
+        if not self.draft.framework.compares_published:
+            return
         text = Text("Difference: ", style="dim")
         style = "bold" if gap.gap else ""
         text.append(gap.text, style=style)
@@ -102,7 +112,7 @@ class ScorecardTable(Vertical):
     """Every judgement's card, overall effectiveness, then possible blind spots."""
 
     class PublishedGradeChanged(Message):
-        """The user set or removed Ofsted's published grade for a judgement."""
+        """The user set or removed the published grade for a judgement."""
 
         def __init__(self, judgement_id: str) -> None:
             super().__init__()
@@ -117,8 +127,10 @@ class ScorecardTable(Vertical):
         yield Static(id="scorecard-intro", markup=False)
         for judgement_id in framework.published_judgement_ids():
             yield JudgementCard(self.draft, judgement_id)
-        yield Static("Possible blind spots", classes="heading")
-        yield Static(id="blind-spots", markup=False)
+        if framework.compares_published:
+            yield Static("Possible blind spots", classes="heading")
+            yield Static(id="blind-spots", markup=False)
+        yield AuditQuestions(self.draft, id="audit-questions")
 
     def on_mount(self) -> None:
         self.refresh_scores()
@@ -146,33 +158,35 @@ class ScorecardTable(Vertical):
                 card.show_judgement(scores[card.judgement_id], gap)
             elif scorecard.overall is not None:
                 card.show_overall(scorecard.overall, gap)
-        self.query_one("#blind-spots", Static).update(self.blind_spots_text(comparison))
+        if framework.compares_published:
+            self.query_one("#blind-spots", Static).update(self.blind_spots_text(comparison))
+        self.query_one(AuditQuestions).refresh_questions()
 
     def blind_spots_text(self, comparison: Comparison) -> Text:
         framework = self.draft.framework
         published = self.draft.assessment.published
+        name = inspectorate(framework)
+        strong = strong_words(framework)
         if published is None or not published.areas_for_improvement:
             return Text(
-                "None to show: no areas for improvement from an Ofsted report are recorded "
+                f"None to show: no areas for improvement from {name}'s report are recorded "
                 "in this assessment.",
                 style="dim",
             )
         if not comparison.blind_spots:
-            text = Text(
-                "None: no criterion that Ofsted said needs to improve is rated good or better."
-            )
+            text = Text(f"None: no criterion that {name} said needs to improve is rated {strong}.")
         else:
             text = Text(
-                "Ofsted said these need to improve, but they are rated good or better here:",
+                f"{name} said these need to improve, but they are rated {strong} here:",
                 style="bold",
             )
             for item in comparison.blind_spots:
                 text.append("\n• ")
                 text.append_text(rating_badge(framework, item.rating))
                 text.append(f" {plain(item.title, single_line=True)}")
-                text.append(f"\n    Ofsted: {plain(item.area, single_line=True)}", style="dim")
+                text.append(f"\n    {name}: {plain(item.area, single_line=True)}", style="dim")
         if comparison.unrated:
-            text.append("\nNot rated yet, though Ofsted named them:", style="bold")
+            text.append(f"\nNot rated yet, though {name} named them:", style="bold")
             for item in comparison.unrated:
                 text.append(f"\n• {plain(item.title, single_line=True)}")
         return text
