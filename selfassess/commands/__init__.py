@@ -62,7 +62,7 @@ DESCRIPTION = """\
 Self-assess your children's services against an inspection framework (Ofsted's ILACS comes
 bundled).
 
-Run [bold]selfassess[/] on its own to open the app, or [bold]selfassess FILE[/] to open an
+Run `selfassess` on its own to open the app, or `selfassess FILE` to open an
 assessment file in it. The other commands work without the app.
 """
 
@@ -74,13 +74,36 @@ Examples:
 """
 
 
+def reflowed(text: str) -> str:
+    """A description's paragraphs filled to the terminal's width, so that a narrow terminal never
+    cuts a word in two; a paragraph with indented lines (examples) is kept as written."""
+    import shutil
+    import textwrap
+
+    width = max(40, min(shutil.get_terminal_size().columns, 100) - 2)
+    paragraphs = []
+    for paragraph in text.strip("\n").split("\n\n"):
+        if any(line.startswith(" ") for line in paragraph.splitlines()):
+            paragraphs.append(paragraph)
+        else:
+            paragraphs.append(
+                textwrap.fill(
+                    " ".join(paragraph.split()),
+                    width,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     from rich_argparse import RawDescriptionRichHelpFormatter
 
     parser = ArgumentParser(
         prog="selfassess",
-        description=DESCRIPTION,
+        description=reflowed(DESCRIPTION),
         epilog=EPILOG,
         formatter_class=RawDescriptionRichHelpFormatter,
     )
@@ -91,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = subparsers.add_parser(
             command.name,
             help=command.help,
-            description=command.description or command.help,
+            description=reflowed(command.description or command.help),
             formatter_class=RawDescriptionRichHelpFormatter,
         )
         sub.add_argument("--version", action="version", version=version)

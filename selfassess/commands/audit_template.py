@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from selfassess.commands.common import EXIT_OK, Command, Consoles, emit
+from selfassess.commands.common import EXIT_OK, Command, Consoles, check_output, emit
 
 HEADINGS = (
     "Audit date",
@@ -73,6 +73,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Consoles) -> int:
     text = template_text()
     if args.output and args.output != "-":
+        # An existing file may be a template already filled in with audit results: never replace it
+        check_output(args.output, [], replace=False)
         text = "\ufeff" + text  # a byte order mark, so Excel on Windows reads it as UTF-8
     emit(text.encode("utf-8"), args.output, [], io.out, io.err)
     return EXIT_OK

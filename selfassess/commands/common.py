@@ -116,15 +116,19 @@ def add_text_or_json_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def iso_date(value: str) -> Any:
-    """An argparse type for dates written YYYY-MM-DD."""
-    import datetime
+    """An argparse type for a date as people in England type it ("15 Jan 2027", 15/01/2027)
+    or YYYY-MM-DD (see ``model.dates.parse_date``)."""
+    from selfassess.model.dates import DATE_FORMS, DateError, parse_date
 
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
+        day = parse_date(value)
+    except DateError:
+        day = None
+    if day is None:
         raise argparse.ArgumentTypeError(
-            f'"{_shown(value)}" is not a date: use YYYY-MM-DD'
-        ) from None
+            f'"{_shown(value)}" is not a date: type, for example, {DATE_FORMS}'
+        )
+    return day
 
 
 def positive_int(value: str) -> int:
@@ -285,6 +289,28 @@ def describe_os_error(exc: OSError) -> str:
         errno.EDQUOT: "the disk quota is used up",
     }
     return reasons.get(exc.errno or 0) or (exc.strerror or str(exc))
+
+
+def hold(target: Path, *, nothing: str = "Nothing was changed") -> None:
+    """Hold ``target``'s lock, as the app holds a file it has open, or raise InputError saying
+    who has it open (``nothing``: what was not done, for that message). Release it with
+    ``locking.release`` once the file is written."""
+    from selfassess.files import locking
+    from selfassess.files.store import held_by_other
+
+    holder = held_by_other(target)
+    if holder is None:
+        try:
+            if locking.acquire(target) is not None:
+                holder = held_by_other(target) or "someone else is writing it"
+        except OSError as exc:
+            raise InputError.single(
+                target, f"could not be written: {describe_os_error(exc)}"
+            ) from None
+    if holder is not None:
+        raise InputError.single(
+            target, f"is in use: {holder}. {nothing}; try again once it is closed."
+        )
 
 
 def emit(

@@ -25,6 +25,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
                 "id": f.id,
                 "version": f.version,
                 "title": f.title,
+                "caveat": f.caveat.strip(),
                 "applies_from": f.applies_from.isoformat(),
                 "applies_until": f.applies_until.isoformat() if f.applies_until else None,
                 "judgements": f.published_judgement_ids(),
@@ -41,16 +42,24 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     table.add_column("Judgements")
     table.add_column("Criteria", justify="right")
     for f in frameworks.values():
-        until = month_year(f.applies_until) if f.applies_until else "now"
+        # Two short lines, so that the titles are not cut short in an 80-column terminal
+        start = month_year(f.applies_from)
+        until = f"{start} to\n{month_year(f.applies_until)}" if f.applies_until else f"from {start}"
         judgements = [f.judgement_label(j) for j in f.published_judgement_ids()]
+        title = Text(f.title)
+        if f.caveat.strip():  # in full below the table, where it has the width to be read
+            title.append("\n(see the note below)", style="italic")
         table.add_row(
             f.id,
-            Text(f.title),
-            f"{month_year(f.applies_from)} – {until}",
+            title,
+            until,
             Text("\n".join(judgements)),
             str(len(f.criteria)),
         )
     io.out.print(table)
+    for f in frameworks.values():
+        if f.caveat.strip():
+            io.out.print(Text.assemble((f"Note on {f.id}: ", "bold"), f.caveat.strip()))
     io.out.print("Start one with: selfassess new FILE --framework ID --authority NAME", style="dim")
     return EXIT_OK
 

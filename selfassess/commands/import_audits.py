@@ -19,6 +19,7 @@ from selfassess.commands.common import (
     Command,
     Consoles,
     describe_os_error,
+    hold,
     iso_date,
 )
 from selfassess.model.errors import InputError, SelfAssessError
@@ -99,23 +100,11 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     from pathlib import Path
 
     from selfassess.files import locking
-    from selfassess.files.store import held_by_other
 
     mapping = parse_map(args.map)
     target = Path(args.into)
-    holder = held_by_other(target)
-    if holder is None:
-        try:
-            if target.exists() and locking.acquire(target) is not None:
-                holder = held_by_other(target) or "someone else is writing it"
-        except OSError as exc:
-            raise InputError.single(
-                target, f"could not be written: {describe_os_error(exc)}"
-            ) from None
-    if holder is not None:
-        raise InputError.single(
-            target, f"is in use: {holder}. Nothing was changed; try again once it is closed."
-        )
+    if target.exists():
+        hold(target)
     try:
         return _import(args, io, target, mapping)
     finally:
@@ -160,6 +149,7 @@ def _import(args: argparse.Namespace, io: Consoles, target: Path, mapping: dict[
         record.audits, count = merge_audits(record.audits, audits)
         total += count
     out = io.out
+    rows_words = "1 audit row" if rows.used == 1 else f"{rows.used} audit rows"
     if total.added or total.updated:
         try:
             saved = save_assessment(assessment, loaded.path, loaded.framework)
@@ -169,17 +159,19 @@ def _import(args: argparse.Namespace, io: Consoles, target: Path, mapping: dict[
             ) from None
         load_assessment(loaded.path)  # what was written must read back
         out.print(
-            Text(f"Imported {rows.used} audit rows into {loaded.path}", style="bold")
+            Text(plain(f"Imported {rows_words} into {loaded.path}"), style="bold")
             + Text(plain(f" ({_counts(total)})."), style=""),
             soft_wrap=True,
         )
         if saved.backup is not None:
-            out.print(Text(f"The previous version is kept as {saved.backup}.", style="dim"))
+            out.print(Text(plain(f"The previous version is kept as {saved.backup}."), style="dim"))
     else:
         out.print(
             Text(
                 plain(
-                    f"Nothing to change: all {rows.used} audit rows are already in {loaded.path}."
+                    f"Nothing to change: the audit row is already in {loaded.path}."
+                    if rows.used == 1
+                    else f"Nothing to change: all {rows_words} are already in {loaded.path}."
                 )
             ),
             soft_wrap=True,

@@ -19,6 +19,7 @@ from selfassess.commands.common import (
     EXIT_SOME_FAILED,
     Command,
     Consoles,
+    hold,
     to_json,
 )
 from selfassess.model.errors import InputError
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 
     target = Path(into)
     try:
-        _hold(target)
+        hold(target)
     except InputError as exc:
         _input_error(io.err, exc)
         return EXIT_BAD_INPUT
@@ -98,27 +99,6 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         return _run(args, io)
     finally:
         locking.release(target)
-
-
-def _hold(target: Path) -> None:
-    """Hold ``target``'s lock, or raise InputError saying who has it open."""
-    from selfassess.commands.common import describe_os_error
-    from selfassess.files import locking
-    from selfassess.files.store import held_by_other
-
-    holder = held_by_other(target)
-    if holder is None:
-        try:
-            if locking.acquire(target) is not None:
-                holder = held_by_other(target) or "someone else is writing it"
-        except OSError as exc:
-            raise InputError.single(
-                target, f"could not be changed: {describe_os_error(exc)}"
-            ) from None
-    if holder is not None:
-        raise InputError.single(
-            target, f"is in use: {holder}. Nothing was changed; try again once it is closed."
-        )
 
 
 def _run(args: argparse.Namespace, io: Consoles) -> int:
@@ -313,6 +293,7 @@ def _attach(
     from selfassess.model.dates import date_range
     from selfassess.model.linking import link_area
     from selfassess.views.imported_report import count, describe_layout, describe_tags
+    from selfassess.views.render import plain
 
     framework, assessment = loaded.framework, loaded.assessment
     expected = framework.published_judgement_ids()
@@ -361,46 +342,51 @@ def _attach(
         err.print(
             Text("Note: ", style="bold yellow")
             + Text(
-                f'{report.source} is about "{report.local_authority}", but {loaded.path} is for '
-                f'"{assessment.authority}"; check this is the right report.'
+                plain(
+                    f'{report.source} is about "{report.local_authority}", but {loaded.path} is '
+                    f'for "{assessment.authority}"; check this is the right report.'
+                )
             ),
             soft_wrap=True,
         )
     verb = "Replaced the published grades in" if replaced else "Attached to"
     dates = date_range(report.inspection_start, report.inspection_end)
     out.print(
-        Text(f"{verb} {loaded.path}: ", style="bold")
+        Text(plain(f"{verb} {loaded.path}: "), style="bold")
         + Text(
-            f"{count(len(expected), 'grade')} and {count(len(areas), 'area')} for improvement "
-            f"from {Path(report.source).name} ({report.local_authority}, {dates})."
+            plain(
+                f"{count(len(expected), 'grade')} and {count(len(areas), 'area')} for "
+                f"improvement from {Path(report.source).name} ({report.local_authority}, {dates})."
+            )
         ),
         soft_wrap=True,
     )
     if saved.backup is not None and replaced:
         out.print(
-            Text(f"The previous version is kept as {saved.backup}.", style="dim"), soft_wrap=True
+            Text(plain(f"The previous version is kept as {saved.backup}."), style="dim"),
+            soft_wrap=True,
         )
     elif saved.backup_problem:
         err.print(
-            Text("Note: ", style="bold yellow") + Text(f"{saved.backup_problem}."),
+            Text("Note: ", style="bold yellow") + Text(plain(f"{saved.backup_problem}.")),
             soft_wrap=True,
         )
     for jid in expected:
         out.print(
-            Text(f"  {framework.judgement_label(jid)}: ")
-            + Text(framework.grade_label(report.judgements[jid])),
+            Text(f"  {plain(framework.judgement_label(jid), single_line=True)}: ")
+            + Text(plain(framework.grade_label(report.judgements[jid]), single_line=True)),
             soft_wrap=True,
         )
     out.print(Text("Areas for improvement, linked to criteria:"))
     for n, area in enumerate(areas, start=1):
-        out.print(Text(f"{n:>3}. ") + Text(area.text), soft_wrap=True)
+        out.print(Text(f"{n:>3}. ") + Text(plain(area.text)), soft_wrap=True)
         if report.tags_of(n - 1):
             out.print(Text("       " + describe_tags(report.tags_of(n - 1)), style="dim"))
         if area.criteria:
             for cid in area.criteria:
                 out.print(
                     Text(f"       → {cid} ", style="cyan")
-                    + Text(framework.criteria[cid].title, style="dim"),
+                    + Text(plain(framework.criteria[cid].title, single_line=True), style="dim"),
                     soft_wrap=True,
                 )
         else:

@@ -71,7 +71,12 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 def _merge(args: argparse.Namespace, io: Consoles, target: Path) -> int:
     from rich.text import Text
 
-    from selfassess.files.store import load_assessment, relative_path, save_assessment
+    from selfassess.files.store import (
+        framework_file_path,
+        load_assessment,
+        relative_path,
+        save_assessment,
+    )
     from selfassess.model.merging import merge
     from selfassess.views.merge import merge_view
     from selfassess.views.render import plain
@@ -92,7 +97,7 @@ def _merge(args: argparse.Namespace, io: Consoles, target: Path) -> int:
     result = merge(first.framework, [(n, x.assessment) for n, x in zip(names, loaded, strict=True)])
     merged = result.assessment
     if first.assessment.framework_file:
-        framework_path = (first.path.parent / first.assessment.framework_file).resolve()
+        framework_path = framework_file_path(first.path, first.assessment.framework_file).resolve()
         merged.framework_file = relative_path(framework_path, target.resolve().parent)
     try:
         saved = save_assessment(merged, target, first.framework)

@@ -155,7 +155,7 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     io.out.print(
         Text(
             plain(
-                f"Created {path} — {len(framework.criteria)} criteria of {framework.title} to rate."
+                f"Created {path} — {len(framework.criteria)} criteria to rate ({framework.title})."
             )
         ),
         soft_wrap=True,

@@ -11,6 +11,7 @@ from selfassess.commands.common import (
     Command,
     Consoles,
     check_report_output,
+    iso_date,
     positive_int,
     to_json,
     write_output,
@@ -18,6 +19,14 @@ from selfassess.commands.common import (
 from selfassess.model.errors import SelfAssessError
 
 FORMATS = ("text", "json", "markdown", "html", "csv", "docx")
+ALIASES = {"md": "markdown", "word": "docx", "htm": "html"}
+"""Other names people type for a format (the file endings they know)."""
+
+
+def format_name(text: str) -> str:
+    """``--format``'s value: a format, or another name for one ("md" for markdown)."""
+    lowered = text.strip().lower()
+    return ALIASES.get(lowered, lowered)
 
 
 SUFFIXES = {
@@ -42,6 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the assessment file")
     parser.add_argument(
         "--format",
+        type=format_name,
         choices=FORMATS,
         help="text for the screen; json for other tools; markdown, html, csv or docx (Word, "
         "needs -o) to share. Default: from the -o file's ending (.docx, .html, .md, .csv, "
@@ -55,6 +65,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--width", type=positive_int, metavar="N", help="page width in characters")
     parser.add_argument(
+        "--today",
+        type=iso_date,
+        metavar="DATE",
+        help="count evidence as stale from this day (e.g. 31/10/2026 or 2026-10-31). Default: "
+        "on the screen (text), today; in files (json, markdown, html, docx, --sef), the latest "
+        "date the assessment records, so two exports of the same file are identical",
+    )
+    parser.add_argument(
         "--sef",
         action="store_true",
         help="with --format docx: write the annual self-evaluation (the framework's three "
@@ -63,7 +81,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Consoles) -> int:
-    from selfassess.files.store import load_assessment
+    from selfassess.files.store import framework_file_path, load_assessment
     from selfassess.model.summary import summarise
 
     if args.output == "-":
@@ -77,9 +95,10 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     target = check_report_output(args.output, [args.file]) if args.output else None
     loaded = load_assessment(args.file)
     if target is not None and loaded.assessment.framework_file:
-        framework_path = loaded.path.parent / loaded.assessment.framework_file
+        framework_path = framework_file_path(loaded.path, loaded.assessment.framework_file)
         target = check_report_output(target, [args.file, framework_path])
     summary = summarise(loaded.framework, loaded.assessment)
+    today = getattr(args, "today", None)
     figures = None
     if loaded.assessment.authority_code.strip() and args.format in ("text", "json"):
         from selfassess.data.linked import linked_figures
@@ -94,7 +113,9 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
 
             ratings = {cid: loaded.assessment.rating(cid) for cid in loaded.framework.criteria}
             block = figures_block(loaded.framework, ratings, figures)
-        renderable = render_report(summary, detail=not args.scorecard_only, figures=block)
+        renderable = render_report(
+            summary, detail=not args.scorecard_only, today=today, figures=block
+        )
         if target is None:
             if args.width:
                 io.out.width = args.width
@@ -109,19 +130,20 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         data = console.export_text().encode("utf-8")
     elif args.format == "json":
         from selfassess.data.linked import report_json
+        from selfassess.model.staleness import document_day
         from selfassess.model.summary import report_data
 
-        payload = report_data(summary)
+        payload = report_data(summary, document_day(loaded.assessment, today))
         payload.update(report_json(figures, loaded.assessment))
         data = to_json(payload).encode("utf-8")
     elif getattr(args, "sef", False):
         from selfassess.exports.sef import render_sef
 
-        data = render_sef(summary)
+        data = render_sef(summary, today)
     else:
         from selfassess.exports import export_report
 
-        data = export_report(summary, args.format)
+        data = export_report(summary, args.format, today)
     if target is not None:
         write_output(target, data, io.err)
     else:

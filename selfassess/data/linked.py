@@ -23,6 +23,7 @@ from selfassess.data.published import (
     indicators_json,
 )
 from selfassess.model.errors import InputError, Problem
+from selfassess.model.labels import plain
 from selfassess.model.validation import suggest
 
 if TYPE_CHECKING:
@@ -162,15 +163,16 @@ def disagreement(framework: Framework, rating: str | None, figure: Figure) -> st
         return None
     place = f"{_ordinal(figure.rank or 0)} of {figure.ranked}"
     label = figure.indicator.label[:1].lower() + figure.indicator.label[1:]
+    rated = plain(level.label, single_line=True).lower()  # the framework's words: shown as data
     if quarter == "worst" and rating in framework.strong_ratings():
         return (
-            f"Rated {level.label.lower()}, but {label} in {figure.year} is among the worst "
+            f"Rated {rated}, but {label} in {figure.year} is among the worst "
             f"quarter of your statistical neighbours ({place}). What does your evidence show "
             "that this figure does not?"
         )
     if quarter == "best" and rating == framework.rating_levels[0].id:
         return (
-            f"Rated {level.label.lower()}, but {label} in {figure.year} is among the best "
+            f"Rated {rated}, but {label} in {figure.year} is among the best "
             f"quarter of your statistical neighbours ({place}). What does your evidence show "
             "that this figure does not?"
         )

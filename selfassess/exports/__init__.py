@@ -6,6 +6,7 @@ each lives in its own module, imported only when asked for (python-docx only for
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from selfassess.model.errors import SelfAssessError
@@ -21,16 +22,21 @@ ACTION_FORMATS = ("markdown", "html", "csv")
 """Formats ``export_actions`` writes."""
 
 
-def export_report(summary: Summary, fmt: str) -> bytes:
-    """The report in ``fmt`` (markdown, html, csv or docx), as bytes ready to write."""
+def export_report(summary: Summary, fmt: str, today: datetime.date | None = None) -> bytes:
+    """The report in ``fmt`` (markdown, html, csv or docx), as bytes ready to write.
+
+    Evidence is stale or not as of ``today`` when given, else as of the latest date the
+    assessment records (``model.staleness.document_day``), so two exports of the same file
+    are identical; the document says which day it counts from.
+    """
     if fmt == "markdown":
         from selfassess.exports import markdown
 
-        return markdown.render_report(summary).encode("utf-8")
+        return markdown.render_report(summary, today).encode("utf-8")
     if fmt == "html":
         from selfassess.exports import html
 
-        return html.render_report(summary)
+        return html.render_report(summary, today)
     if fmt == "csv":
         from selfassess.exports import csv_export
 
@@ -38,7 +44,7 @@ def export_report(summary: Summary, fmt: str) -> bytes:
     if fmt == "docx":
         from selfassess.exports import word
 
-        return word.render_report(summary)
+        return word.render_report(summary, today)
     raise SelfAssessError(
         f'cannot export a report as "{fmt}" (use one of: {", ".join(REPORT_FORMATS)})'
     )

@@ -14,6 +14,7 @@ from typing import Any
 from rich.color import Color, ColorParseError
 
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
+from selfassess.model.dates import long_date
 from selfassess.model.framework import NOT_APPLICABLE, Framework
 from selfassess.views.render import (
     NOT_APPLICABLE_LETTER,
@@ -88,7 +89,9 @@ def grade_mark(framework: Framework, grade: str | None) -> Mark:
     # The framework's own colour, as the terminal shows it (render.grade_text).
     colour = found.colour if found and found.colour != "default" else "grey50"
     background = hex_colour(colour)
-    short = (found.short if found else "") or grade
+    # Without a short form, the label's initials ("Not yet secure": "NYS"), never the id
+    label = framework.grade_label(grade)
+    short = (found.short if found else "") or "".join(w[0] for w in label.split()).upper() or grade
     return Mark(short, framework.grade_label(grade), background, text_on(background))
 
 
@@ -140,10 +143,12 @@ def confidence_words(confidence: str | None) -> str:
 
 
 def evidence_details(evidence: dict[str, Any], *, with_type: bool = True) -> str:
-    """E.g. "Case audit; 2018-03-28; Head of QA; QA SharePoint"."""
+    """E.g. "Case audit; 28 March 2018; ◷ stale; Head of QA; QA SharePoint"."""
     details = [EVIDENCE_TYPES.get(evidence["type"], evidence["type"])] if with_type else []
     if evidence["date"]:
-        details.append(evidence["date"])
+        details.append(date_words(evidence["date"]))
+    if evidence.get("stale"):
+        details.append(STALE_WORDS)
     if evidence["owner"]:
         details.append(one_line(evidence["owner"]))
     if evidence["where"]:
@@ -152,12 +157,12 @@ def evidence_details(evidence: dict[str, Any], *, with_type: bool = True) -> str
 
 
 def action_details(action: dict[str, Any]) -> str:
-    """E.g. "In progress; Front door team manager; due 2018-09-30"."""
+    """E.g. "In progress; Front door team manager; due 30 September 2018"."""
     details = [ACTION_STATUSES.get(action["status"], action["status"])]
     if action["owner"]:
         details.append(one_line(action["owner"]))
     if action["due"]:
-        details.append(f"due {action['due']}")
+        details.append(f"due {date_words(action['due'])}")
     return "; ".join(details)
 
 
@@ -165,8 +170,7 @@ def date_words(value: str | None) -> str:
     """An ISO date as "25 June 2018"."""
     if not value:
         return ""
-    day = datetime.date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
+    return long_date(datetime.date.fromisoformat(value))
 
 
 def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
@@ -181,6 +185,8 @@ def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
         lines.append(("Period", one_line(data["period"])))
     if data["assessors"]:
         lines.append(("Assessors", one_line(", ".join(data["assessors"]))))
+    if data.get("review_date"):
+        lines.append(("Review date", date_words(data["review_date"])))
     report = data["published_report"]
     if report is not None and (
         report["source"] or report["published"] or report["inspection_start"]
@@ -215,3 +221,76 @@ def criteria_by_judgement(data: dict[str, Any]) -> dict[str, list[dict[str, Any]
 BLIND_SPOTS_TITLE = "Possible blind spots"
 # The words around blind spots depend on the framework: model.labels.blind_spots_lead and
 # no_blind_spots.
+
+
+STALE_MARK = "◷"
+"""Shown beside stale evidence, with the word "stale" (as the terminal report and the app)."""
+STALE_WORDS = f"{STALE_MARK} stale"
+STALE_TITLE = "Evidence to refresh"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def stale_lead(stale: dict[str, Any]) -> str:
+    """E.g. "Evidence dated before 1 December 2025 (older than 12 months) is stale, as of
+    1 December 2026."."""
+    return (
+        f"Evidence dated before {date_words(stale['stale_before'])} (older than "
+        f"{_plural(stale['stale_after_months'], 'month')}) is stale, as of "
+        f"{date_words(stale['as_of'])}."
+    )
+
+
+def stale_summary(stale: dict[str, Any]) -> str:
+    """E.g. "4 stale items; 2 rated criteria rest on stale evidence only. Refresh these before
+    an inspection."."""
+    items = len(stale["items"])
+    resting = sum(len(ids) for ids in stale["resting_on_stale"].values())
+    return (
+        f"{_plural(items, 'stale item')}; {resting} rated "
+        f"criteri{'on rests' if resting == 1 else 'a rest'} on stale evidence only. "
+        "Refresh these before an inspection."
+    )
+
+
+def resting_words(stale: dict[str, Any] | None, judgement_id: str) -> str:
+    """E.g. "3 rest on stale evidence" for a scorecard row ("" when none do; shown after
+    ``STALE_MARK``)."""
+    if stale is None:
+        return ""
+    n = len(stale["resting_on_stale"].get(judgement_id, []))
+    if not n:
+        return ""
+    return f"{n} rest{'s' if n == 1 else ''} on stale evidence"
+
+
+@dataclass(frozen=True, slots=True)
+class StaleRow:
+    """One line of the evidence to refresh, as words."""
+
+    dated: str
+    what: str
+    owner: str
+    """"" when no owner is recorded."""
+    criterion: str
+
+
+def stale_rows(framework: Framework, stale: dict[str, Any]) -> list[StaleRow]:
+    """The stale evidence, oldest first, with who holds it (for audits: who audited most)."""
+    rows = []
+    for item in stale["items"]:
+        owner = one_line(item["owner"])
+        if item.get("audits") and owner:
+            owner = f"auditors: {owner}"
+        criterion = framework.criteria.get(item["criterion"])
+        rows.append(
+            StaleRow(
+                date_words(item["date"]),
+                one_line(item["what"]),
+                owner,
+                one_line(criterion.title if criterion else item["criterion"]),
+            )
+        )
+    return rows

@@ -74,7 +74,7 @@ def linked_indicators(summary: Summary) -> dict[str, list[str]]:
     """Indicator id → titles of the criteria linking it, in the framework's order."""
     linked: dict[str, list[str]] = {}
     for criterion in summary.framework.criteria.values():
-        for indicator_id in getattr(criterion, "indicators", []):
+        for indicator_id in criterion.indicators:
             titles = linked.setdefault(indicator_id, [])
             if criterion.title not in titles:
                 titles.append(criterion.title)
@@ -94,7 +94,7 @@ def published_figures(summary: Summary) -> PublishedFigures | None:
 
     data = dataset()
     assessment = summary.assessment
-    code = str(getattr(assessment, "authority_code", "") or "")
+    code = assessment.authority_code.strip()
     if code:
         authority = data.for_assessment(assessment.authority, code)
     else:

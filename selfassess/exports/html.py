@@ -8,6 +8,7 @@ removed, so evidence typed as ``<script>`` shows as those characters.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from selfassess import __version__
 from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
+from selfassess.model.dates import MONTHS, long_date
 from selfassess.model.labels import (
     blind_spots_lead,
     comparison_title,
@@ -25,6 +27,7 @@ from selfassess.model.labels import (
     published_column,
     self_assessment_note,
 )
+from selfassess.model.staleness import document_day
 from selfassess.model.summary import Summary, report_data
 from selfassess.views.render import plain
 
@@ -79,6 +82,7 @@ table.scorecard th:nth-child(3), table.scorecard th:nth-child(4) { width: 19%; }
 .review { font-weight: 700; }
 .overdue td { background: #fdecea; }
 .flag { font-weight: 700; color: #a50e0e; }
+.stale { font-weight: 700; color: #8a4b00; }
 p.notes { white-space: pre-wrap; margin: .3rem 0; }
 footer { margin-top: 2rem; font-size: .8em; color: var(--muted); }
 .date { white-space: nowrap; }
@@ -135,12 +139,17 @@ def esc1(text: str | None) -> str:
     return html.escape(c.one_line(text), quote=True)
 
 
-_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_DATE = re.compile(rf"\b(\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 
 
 def _dates(escaped: str) -> str:
-    """Keep ISO dates on one line in already-escaped text (they break at the hyphens)."""
-    return _ISO_DATE.sub(r'<span class="date">\1</span>', escaped)
+    """Keep dates ("28 March 2018") on one line in already-escaped text."""
+    return _DATE.sub(r'<span class="date">\1</span>', escaped)
+
+
+_STALE_MARK_HTML = f'<span aria-hidden="true">{c.STALE_MARK} </span>'
+_STALE_HTML = f'<span class="stale"><span aria-hidden="true">{c.STALE_MARK} </span>stale</span>'
+"""Stale evidence, marked: the clock is seen, a screen reader hears "stale"."""
 
 
 def _details(text: str) -> str:
@@ -211,9 +220,10 @@ def _page(title: str, body: Iterable[str]) -> bytes:
     return (head + "\n".join(body) + "\n</body>\n</html>\n").encode("utf-8")
 
 
-def render_report(summary: Summary) -> bytes:
-    """The whole report as one HTML page (UTF-8 bytes)."""
-    data = report_data(summary)
+def render_report(summary: Summary, today: datetime.date | None = None) -> bytes:
+    """The whole report as one HTML page (UTF-8 bytes); evidence is stale or not as of
+    ``document_day``."""
+    data = report_data(summary, document_day(summary.assessment, today))
     title = f"Self-assessment: {esc1(data['authority'])}"
     body = [f"<header>\n<h1>{title}</h1>", '<dl class="meta">']
     for label, value in c.header_lines(data):
@@ -222,6 +232,7 @@ def render_report(summary: Summary) -> bytes:
     body += _scorecard(summary, data)
     body += _reasons(summary, data)
     body += _areas(summary, data)
+    body += _stale(summary, data)
     body += _figures(summary)
     body += _detail(summary, data)
     body.append("</main>")
@@ -256,6 +267,8 @@ def _scorecard(summary: Summary, data: dict[str, Any]) -> list[str]:
             out.append('<tr class="overall">')
         else:
             ratings = bar_html(summary, row)
+            if stale := c.resting_words(data["stale_evidence"], row["judgement"]):
+                ratings += f'<div class="stale">{_STALE_MARK_HTML}{esc1(stale)}</div>'
             out.append("<tr>")
         published = (
             grade_html(summary, row["published"])
@@ -340,6 +353,34 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
             out.append("<ul>" + "".join(linked) + "</ul>")
         out.append("</li>")
     out += ["</ul>", "</section>"]
+    return out
+
+
+def _stale(summary: Summary, data: dict[str, Any]) -> list[str]:
+    """The stale evidence, oldest first, with its owner (nothing when none is stale)."""
+    stale = data["stale_evidence"]
+    if not stale["items"]:
+        return []
+    out = [
+        '<section id="stale">',
+        f"<h2>{esc1(c.STALE_TITLE)}</h2>",
+        f"<p>{_dates(esc1(c.stale_lead(stale)))}</p>",
+        f"<p>{esc1(c.stale_summary(stale))}</p>",
+        '<table class="stack">',
+        '<caption class="visually-hidden">Stale evidence, oldest first</caption>',
+        '<thead><tr><th scope="col">Dated</th><th scope="col">Evidence</th>'
+        '<th scope="col">Owner</th><th scope="col">Criterion</th></tr></thead>',
+        "<tbody>",
+    ]
+    for row in c.stale_rows(summary.framework, stale):
+        owner = esc1(row.owner) if row.owner else '<em class="muted">no owner recorded</em>'
+        out.append(
+            f'<tr><td data-label="Dated"><span class="date">{esc1(row.dated)}</span></td>'
+            f'<th scope="row"><span class="stale">{_STALE_MARK_HTML}</span>{esc1(row.what)}</th>'
+            f'<td data-label="Owner">{owner}</td>'
+            f'<td data-label="Criterion">{esc1(row.criterion)}</td></tr>'
+        )
+    out += ["</tbody>", "</table>", "</section>"]
     return out
 
 
@@ -467,7 +508,9 @@ def _criterion_row(summary: Summary, criterion: dict[str, Any]) -> str:
         evidence = (
             "<ul>"
             + "".join(
-                f"<li>{esc1(e['what'])} {_details(c.evidence_details(e))}</li>"
+                f"<li>{esc1(e['what'])} {_details(c.evidence_details({**e, 'stale': False}))}"
+                + (f" {_STALE_HTML}" if e.get("stale") else "")
+                + "</li>"
                 for e in criterion["evidence"]
             )
             + "</ul>"
@@ -503,7 +546,7 @@ def render_actions(actions: ActionList) -> bytes:
     if actions.period:
         body.append(f"<dt>Period</dt><dd>{esc1(actions.period)}</dd>")
     body += [
-        f"<dt>As of</dt><dd>{actions.today.isoformat()}</dd>",
+        f"<dt>As of</dt><dd>{long_date(actions.today)}</dd>",
         f"<dt>Actions</dt><dd>{len(actions.items)} ({actions.open} open, "
         f"{actions.overdue} overdue)</dd>",
         "</dl>",
@@ -525,7 +568,11 @@ def render_actions(actions: ActionList) -> bytes:
         status = esc1(item.status_label)
         if item.overdue:
             status = f'<span class="flag">Overdue</span> ({status})'
-        due = item.due.isoformat() if item.due else '<span class="muted">no date</span>'
+        due = (
+            f'<span class="date">{long_date(item.due)}</span>'
+            if item.due
+            else '<span class="muted">no date</span>'
+        )
         row_class = ' class="overdue"' if item.overdue else ""
         body.append(
             f'<tr{row_class}><td data-label="Due">{due}</td>'

@@ -8,12 +8,14 @@ GitHub, and viewers with "linkify", make bare addresses into links, but never in
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
 from selfassess.model.comparison import linked_criteria
+from selfassess.model.dates import long_date
 from selfassess.model.labels import (
     blind_spots_lead,
     comparison_title,
@@ -21,6 +23,7 @@ from selfassess.model.labels import (
     no_blind_spots,
     published_column,
 )
+from selfassess.model.staleness import document_day
 from selfassess.model.summary import Summary, report_data
 from selfassess.views.render import plain
 
@@ -74,14 +77,14 @@ def escape_block(text: str | None) -> str:
     return "  \n".join(escape(line) for line in lines)
 
 
-def render_report(summary: Summary) -> str:
-    """The whole report as Markdown."""
+def render_report(summary: Summary, today: datetime.date | None = None) -> str:
+    """The whole report as Markdown; evidence is stale or not as of ``document_day``."""
     fw = summary.framework
-    data = report_data(summary)
+    data = report_data(summary, document_day(summary.assessment, today))
     labels = c.judgement_labels(fw)
     out: list[str] = [f"# Self-assessment: {escape(data['authority'])}", ""]
     for label, value in c.header_lines(data):
-        out.append(f"- **{label}:** {escape(value)}")
+        out.append(f"- **{escape(label)}:** {escape(value)}")
     out += ["", f"Rating letters: {escape(c.scale_key(fw))}.", ""]
 
     # The published grades' columns only where the framework names an inspectorate.
@@ -100,6 +103,8 @@ def render_report(summary: Summary) -> str:
             label, ratings = f"**{label}**", "derived from the others"
         else:
             ratings = f"{c.counts_words(fw, row)} ({c.rated_words(row)})"
+            if stale := c.resting_words(data["stale_evidence"], row["judgement"]):
+                ratings += f"; {c.STALE_MARK} {stale}"
         published = c.grade_words(fw, row["published"]) if row["published"] else "—"
         out.append(
             "| "
@@ -136,6 +141,7 @@ def render_report(summary: Summary) -> str:
             out += [f"*How it is worked out:* {escape(row['basis'])}", ""]
 
     out += _areas(summary, data)
+    out += _stale(summary, data)
     out += _figures(summary)
     out += ["## Detail by criterion", "", f"{escape(limiting_key(fw))}.", ""]
     grouped = c.criteria_by_judgement(data)
@@ -170,6 +176,34 @@ def _areas(summary: Summary, data: dict[str, Any]) -> list[str]:
                 f"    - **{escape(mark.letter)}** {escape(item.title)} "
                 f"({escape(mark.label.lower())})"
             )
+    out.append("")
+    return out
+
+
+def _stale(summary: Summary, data: dict[str, Any]) -> list[str]:
+    """The stale evidence, oldest first, with its owner (nothing when none is stale)."""
+    stale = data["stale_evidence"]
+    if not stale["items"]:
+        return []
+    out = [
+        f"## {c.STALE_TITLE}",
+        "",
+        escape(c.stale_lead(stale)),
+        "",
+        escape(c.stale_summary(stale)),
+        "",
+        "| Dated | Evidence | Owner | Criterion |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in c.stale_rows(summary.framework, stale):
+        owner = escape(row.owner) if row.owner else "*no owner recorded*"
+        cells = (
+            escape(row.dated),
+            f"{c.STALE_MARK} {escape(row.what)}",
+            owner,
+            escape(row.criterion),
+        )
+        out.append("| " + " | ".join(cells) + " |")
     out.append("")
     return out
 
@@ -246,7 +280,7 @@ def render_actions(actions: ActionList) -> str:
     if actions.period:
         out.append(f"- **Period:** {escape(actions.period)}")
     out += [
-        f"- **As of:** {actions.today.isoformat()}",
+        f"- **As of:** {long_date(actions.today)}",
         f"- **Actions:** {len(actions.items)} ({actions.open} open, {actions.overdue} overdue)",
         "",
     ]
@@ -254,7 +288,7 @@ def render_actions(actions: ActionList) -> str:
         return "\n".join([*out, "No actions recorded."]) + "\n"
     out += ["| Due | Status | Action | Owner | Criterion |", "| --- | --- | --- | --- | --- |"]
     for item in actions.items:
-        due = item.due.isoformat() if item.due else "no date"
+        due = long_date(item.due) if item.due else "no date"
         status = escape(item.status_label)
         if item.overdue:
             status = f"**OVERDUE** ({status})"

@@ -21,18 +21,19 @@ from typing import TYPE_CHECKING, Any
 from selfassess import __version__
 from selfassess.exports import _common as c
 from selfassess.exports.word import (
-    _badge,
-    _fixed_timestamps,
-    _keep_rows_together,
-    _muted,
-    _page_field,
-    _prop,
-    _spaced,
-    _table,
-    _text,
-    _widths,
-    _xml_safe,
+    add_table,
+    badge,
+    clean_text,
+    drop_unused_table_styles,
+    fixed_timestamps,
+    keep_rows_together,
     make_accessible,
+    muted,
+    page_field,
+    property_text,
+    set_widths,
+    spaced,
+    xml_safe,
 )
 from selfassess.model.actions import collect_actions
 from selfassess.model.assessment import EVIDENCE_TYPES, Assessment, Evidence
@@ -47,7 +48,7 @@ from selfassess.model.audits import (
 from selfassess.model.dates import date_range, long_date
 from selfassess.model.errors import InputError
 from selfassess.model.framework import NOT_APPLICABLE, Framework, Judgement
-from selfassess.model.staleness import is_stale, stale_before
+from selfassess.model.staleness import is_stale, latest_date, stale_before
 from selfassess.model.summary import Summary
 
 if TYPE_CHECKING:
@@ -60,23 +61,18 @@ LANGUAGE = "en-GB"
 
 def as_of(assessment: Assessment) -> datetime.date | None:
     """The latest date the assessment records: the day the self-evaluation speaks for."""
-    dates: list[datetime.date] = []
-    for record in assessment.criteria.values():
-        dates += [e.date for e in record.evidence if e.date]
-        dates += [a.date for a in record.audits]
-    if assessment.published is not None:
-        p = assessment.published
-        dates += [d for d in (p.published, p.inspection_end) if d]
-    return max(dates) if dates else None
+    return latest_date(assessment)
 
 
-def render_sef(summary: Summary) -> bytes:
-    """The self-evaluation as .docx bytes."""
+def render_sef(summary: Summary, today: datetime.date | None = None) -> bytes:
+    """The self-evaluation as .docx bytes, as at ``today`` when given (``report --today``),
+    else the latest date the assessment records (as every shared export)."""
     import docx
     from docx.shared import Cm, Pt
 
-    summary = _xml_safe(summary)
+    summary = xml_safe(summary)
     doc = docx.Document()
+    drop_unused_table_styles(doc)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)
@@ -90,7 +86,7 @@ def render_sef(summary: Summary) -> bytes:
     _set_language(doc)
     make_accessible(doc)  # dark heading styles, themeFontLang en-GB (issue 20)
 
-    writer = _Writer(doc, summary)
+    writer = _Writer(doc, summary, today)
     writer.properties()
     writer.footer()
     writer.title_page()
@@ -106,7 +102,7 @@ def render_sef(summary: Summary) -> bytes:
 
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _fixed_timestamps(buffer.getvalue())
+    return fixed_timestamps(buffer.getvalue())
 
 
 def _set_language(doc: Document) -> None:
@@ -153,12 +149,12 @@ def _percent(part: int, whole: int) -> str:
 class _Writer:
     """Writes the document's parts; holds what every part needs."""
 
-    def __init__(self, doc: Document, summary: Summary) -> None:
+    def __init__(self, doc: Document, summary: Summary, today: datetime.date | None = None) -> None:
         self.doc = doc
         self.summary = summary
         self.fw: Framework = summary.framework
         self.a: Assessment = summary.assessment
-        self.day = as_of(self.a)
+        self.day = today or as_of(self.a)
         self.cutoff = stale_before(self.a, self.day) if self.day else None
         self.questions = list(self.fw.self_evaluation.questions)
         self.scores = {s.judgement: s for s in summary.scorecard.judgements}
@@ -177,13 +173,13 @@ class _Writer:
             if self.day
             else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
         )
-        props.title = _prop(f"Self-evaluation: {self.a.authority}")
-        props.subject = _prop(f"Annual self-evaluation against {self.fw.title}")
-        props.author = _prop(", ".join(self.a.assessors)) or "selfassess"
+        props.title = property_text(f"Self-evaluation: {self.a.authority}")
+        props.subject = property_text(f"Annual self-evaluation against {self.fw.title}")
+        props.author = property_text(", ".join(self.a.assessors)) or "selfassess"
         props.last_modified_by = f"selfassess {__version__}"
         props.language = LANGUAGE
         props.keywords = "self-evaluation; self-assessment"
-        props.category = _prop(self.a.period)
+        props.category = property_text(self.a.period)
         props.revision = 1
         props.created = props.modified = props.last_printed = when
 
@@ -191,11 +187,11 @@ class _Writer:
         section = self.doc.sections[0]
         section.different_first_page_header_footer = True
         paragraph = section.footer.paragraphs[0]
-        label = f"{_text(self.a.authority)} — self-evaluation"
+        label = f"{clean_text(self.a.authority)} — self-evaluation"
         if self.a.period:
-            label += f", {_text(self.a.period)}"
-        _muted(paragraph, f"{label} — page ")
-        _page_field(paragraph)
+            label += f", {clean_text(self.a.period)}"
+        muted(paragraph, f"{label} — page ")
+        page_field(paragraph)
 
     def title_page(self) -> None:
         from docx.shared import Cm, Pt
@@ -203,20 +199,24 @@ class _Writer:
         doc, fw = self.doc, self.fw
         for _ in range(4):
             doc.add_paragraph()
-        doc.add_paragraph(_text(self.a.authority), style="Title")
-        service = getattr(fw, "service", "") or "children's social care services"
+        doc.add_paragraph(clean_text(self.a.authority), style="Title")
+        service = clean_text(fw.service)
         subtitle = doc.add_paragraph(
-            f"Annual self-evaluation of {_text(service)}", style="Subtitle"
+            f"Annual self-evaluation of {service}" if service else "Annual self-evaluation",
+            style="Subtitle",
         )
         subtitle.runs[0].font.size = Pt(16)
         lines = []
         if self.a.period:
-            lines.append(("Period", _text(self.a.period)))
+            lines.append(("Period", clean_text(self.a.period)))
         if self.day:
             lines.append(("As at", long_date(self.day)))
-        lines.append(("Framework", f"{_text(fw.title)} ({_text(fw.id)} {_text(fw.version)})"))
+        framework = f"{clean_text(fw.title)} ({clean_text(fw.id)} {clean_text(fw.version)})"
+        lines.append(("Framework", framework))
         if self.a.assessors:
-            lines.append(("Prepared by", _text(", ".join(self.a.assessors))))
+            lines.append(("Prepared by", clean_text(", ".join(self.a.assessors))))
+        if self.a.review_date:
+            lines.append(("Review date", long_date(self.a.review_date)))
         for label, value in lines:
             paragraph = doc.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
@@ -228,12 +228,12 @@ class _Writer:
         if self.published:
             titles.append(f"{inspectorate}'s last grade" if inspectorate else "Last grade")
         overall = self.summary.scorecard.overall
-        table, rows = _table(doc, titles, len(fw.judgements) + (overall is not None))
+        table, rows = add_table(doc, titles, len(fw.judgements) + (overall is not None))
         if overall is not None:
             cells = rows[-1]
-            cells[0].paragraphs[0].add_run(_text(overall.title)).bold = True
+            cells[0].paragraphs[0].add_run(clean_text(overall.title)).bold = True
             if overall.grade:
-                _badge(cells[1].paragraphs[0], c.grade_mark(fw, overall.grade))
+                badge(cells[1].paragraphs[0], c.grade_mark(fw, overall.grade))
                 cells[1].paragraphs[0].add_run(" ")
             cells[1].paragraphs[0].add_run(c.grade_words(fw, overall.grade, overall.provisional))
             if self.published:
@@ -242,10 +242,10 @@ class _Writer:
                 )
         for cells, judgement in zip(rows[1:], fw.judgements, strict=False):
             score = self.scores[judgement.id]
-            cells[0].paragraphs[0].add_run(_text(judgement.label))
+            cells[0].paragraphs[0].add_run(clean_text(judgement.label))
             grade_paragraph = cells[1].paragraphs[0]
             if score.grade:
-                _badge(grade_paragraph, c.grade_mark(fw, score.grade))
+                badge(grade_paragraph, c.grade_mark(fw, score.grade))
                 grade_paragraph.add_run(" ")
             grade_paragraph.add_run(c.grade_words(fw, score.grade, score.provisional))
             if self.published:
@@ -253,37 +253,37 @@ class _Writer:
                     c.grade_words(fw, self.published.get(judgement.id)) or "—"
                 )
         widths = [Cm(7.6), Cm(5.0), Cm(4.0)][: len(titles)]
-        _widths(table, widths, rows)
+        set_widths(table, widths, rows)
         note = doc.add_paragraph()
         note.paragraph_format.space_before = Pt(8)
-        _muted(
+        muted(
             note,
             "Our self-evaluation grades come from rating each criterion of the framework "
-            "against what good looks like; they are our judgement, not the inspectorate's. "
+            "against what good looks like; " + self._not_theirs() + " "
             "Each judgement below answers three questions: "
-            + "; ".join(f"“{_text(q)}”" for q in self.questions)
+            + "; ".join(f"“{clean_text(q)}”" for q in self.questions)
             + ".",
         )
         if self.cutoff is not None:
-            _muted(
+            muted(
                 doc.add_paragraph(),
                 f"Evidence and audits dated before {long_date(self.cutoff)} (more than "
                 f"{_plural(self.a.stale_after_months, 'month')} before this self-evaluation) "
                 "are marked as older evidence, to be refreshed.",
             )
-        _muted(doc.add_paragraph(), f"Prepared with selfassess {__version__}.")
+        muted(doc.add_paragraph(), f"Prepared with selfassess {__version__}.")
 
     def judgement(self, judgement: Judgement) -> None:
         doc = self.doc
         doc.add_page_break()
-        doc.add_heading(_text(judgement.title), level=1)
+        doc.add_heading(clean_text(judgement.title), level=1)
         criteria = judgement.criteria
         ids = [x.id for x in criteria]
-        doc.add_heading(_text(self.questions[0]), level=2)
+        doc.add_heading(clean_text(self.questions[0]), level=2)
         self.what_we_know(judgement)
-        doc.add_heading(_text(self.questions[1]), level=2)
+        doc.add_heading(clean_text(self.questions[1]), level=2)
         self.how_we_know(judgement, ids)
-        doc.add_heading(_text(self.questions[2]), level=2)
+        doc.add_heading(clean_text(self.questions[2]), level=2)
         self.plans(ids)
 
     # --- what we know ---------------------------------------------------------------------
@@ -294,12 +294,12 @@ class _Writer:
         grade = c.grade_words(fw, score.grade).lower() if score.grade else ""
         paragraph = doc.add_paragraph()
         if grade:
-            paragraph.add_run(f"We judge {_lower_first(_text(judgement.title))} to be ")
+            paragraph.add_run(f"We judge {_lower_first(clean_text(judgement.title))} to be ")
             paragraph.add_run(grade).bold = True
             paragraph.add_run(".")
         else:
             paragraph.add_run(
-                f"We have not yet rated enough of {_lower_first(_text(judgement.title))} to "
+                f"We have not yet rated enough of {_lower_first(clean_text(judgement.title))} to "
                 "reach a judgement."
             )
         rated = [x for x in judgement.criteria if self.a.rating(x.id) not in (None, NOT_APPLICABLE)]
@@ -352,7 +352,7 @@ class _Writer:
         unrated = [x for x in judgement.criteria if self.a.rating(x.id) is None]
         if na:
             text = "; ".join(
-                f"{_text(x.title)} ({_text(self.a.record(x.id).na_reason)})" for x in na
+                f"{clean_text(x.title)} ({clean_text(self.a.record(x.id).na_reason)})" for x in na
             )
             p2 = doc.add_paragraph()
             p2.add_run("Not applicable to us: ").bold = True
@@ -360,25 +360,25 @@ class _Writer:
         if unrated:
             p3 = doc.add_paragraph()
             p3.add_run("Not yet evaluated: ").bold = True
-            p3.add_run("; ".join(_text(x.title) for x in unrated))
+            p3.add_run("; ".join(clean_text(x.title) for x in unrated))
 
     def _criterion_prose(self, criterion_id: str) -> None:
         fw = self.fw
         record = self.a.record(criterion_id)
         criterion = fw.criteria[criterion_id]
         paragraph = self.doc.add_paragraph()
-        _badge(paragraph, c.rating_mark(fw, record.rating))
-        paragraph.add_run(f" {_text(criterion.title)}. ").bold = True
+        badge(paragraph, c.rating_mark(fw, record.rating))
+        paragraph.add_run(f" {clean_text(criterion.title)}. ").bold = True
         notes = " ".join(
             line.strip()
-            for line in _text(record.notes, single_line=False).splitlines()
+            for line in clean_text(record.notes, single_line=False).splitlines()
             if line.strip()
         )
         level = fw.level_by_id.get(record.rating or "")
         if notes:
             paragraph.add_run(notes)
         elif level is not None and level.meaning:
-            paragraph.add_run(_text(level.meaning))
+            paragraph.add_run(clean_text(level.meaning))
         extra = []
         if record.confidence:
             extra.append(f"{c.confidence_words(record.confidence).lower()} confidence")
@@ -391,13 +391,13 @@ class _Writer:
         if self._rests_on_older(criterion_id):
             extra.append("all its evidence is older than the limit")
         if extra:
-            _muted(paragraph, f" ({'; '.join(extra)})")
+            muted(paragraph, f" ({'; '.join(extra)})")
 
     def _questions(self, questions: list[AuditQuestion]) -> None:
         for q in questions:
             paragraph = self.doc.add_paragraph(style="List Bullet")
-            paragraph.add_run(f"{_text(q.title)}: ").bold = True
-            paragraph.add_run(_text(q.text))
+            paragraph.add_run(f"{clean_text(q.title)}: ").bold = True
+            paragraph.add_run(clean_text(q.text))
 
     # --- how we know it -------------------------------------------------------------------
 
@@ -406,7 +406,7 @@ class _Writer:
         evidence = [(cid, e) for cid in ids for e in self.a.record(cid).evidence]
         figures = self._figures_for(judgement)
         if not (audited or evidence or figures):
-            _muted(self.doc.add_paragraph(), "No evidence is recorded yet for this judgement.")
+            muted(self.doc.add_paragraph(), "No evidence is recorded yet for this judgement.")
             return
         if audited:
             self.doc.add_heading("Case audits", level=3)
@@ -450,10 +450,10 @@ class _Writer:
             *[c.grade_mark(fw, g).letter for g in grades],
             "Good or better",
         ]
-        table, rows = _table(self.doc, titles, len(ids))
+        table, rows = add_table(self.doc, titles, len(ids))
         for cells, cid in zip(rows[1:], ids, strict=True):
             s = summarise_audits(fw, self.a.record(cid).audits)
-            cells[0].paragraphs[0].add_run(_text(fw.criteria[cid].title))
+            cells[0].paragraphs[0].add_run(clean_text(fw.criteria[cid].title))
             cells[1].paragraphs[0].add_run(str(s.cases))
             for n, g in enumerate(grades, start=2):
                 cells[n].paragraphs[0].add_run(str(s.grades.get(g, 0)))
@@ -461,13 +461,13 @@ class _Writer:
             cells[-1].paragraphs[0].add_run(_percent(good_here, s.cases))
         level_width = 1.1
         first = 16.6 - 1.6 - 2.4 - level_width * len(grades)
-        _widths(table, [Cm(first), Cm(1.6), *[Cm(level_width)] * len(grades), Cm(2.4)], rows)
-        _keep_rows_together(table)
+        set_widths(table, [Cm(first), Cm(1.6), *[Cm(level_width)] * len(grades), Cm(2.4)], rows)
+        keep_rows_together(table)
         key = "; ".join(
             f"{c.grade_mark(fw, g).letter} = {fw.grade_label(g).lower()}" for g in grades
         )
-        _muted(
-            _spaced(self.doc.add_paragraph()),
+        muted(
+            spaced(self.doc.add_paragraph()),
             f"Grades after moderation. {key}. A theme's audit counts once in the total.",
         )
 
@@ -477,23 +477,23 @@ class _Writer:
         order = {kind: n for n, kind in enumerate(EVIDENCE_TYPES)}
         items = sorted(items, key=lambda item: (order.get(item[1].type, 99), item[1].date or _MAX))
         titles = ["Evidence", "Type", "Dated", "Owner"]
-        table, rows = _table(self.doc, titles, len(items))
+        table, rows = add_table(self.doc, titles, len(items))
         older = 0
         for cells, (_cid, e) in zip(rows[1:], items, strict=True):
-            cells[0].paragraphs[0].add_run(_text(e.what))
+            cells[0].paragraphs[0].add_run(clean_text(e.what))
             if e.where:
-                _muted(cells[0].add_paragraph(), _text(e.where))
+                muted(cells[0].add_paragraph(), clean_text(e.where))
             cells[1].paragraphs[0].add_run(EVIDENCE_TYPES.get(e.type, e.type))
             cells[2].paragraphs[0].add_run(long_date(e.date) if e.date else "—")
             if self.cutoff is not None and is_stale(e.date, self.cutoff):
                 older += 1
                 cells[2].add_paragraph().add_run("older evidence").italic = True
-            cells[3].paragraphs[0].add_run(_text(e.owner) or "—")
-        _widths(table, [Cm(6.4), Cm(3.2), Cm(2.9), Cm(4.1)], rows)
-        _keep_rows_together(table)
+            cells[3].paragraphs[0].add_run(clean_text(e.owner) or "—")
+        set_widths(table, [Cm(6.4), Cm(3.2), Cm(2.9), Cm(4.1)], rows)
+        keep_rows_together(table)
         if older:
-            _muted(
-                _spaced(self.doc.add_paragraph()),
+            muted(
+                spaced(self.doc.add_paragraph()),
                 f"{_plural(older, 'item')} marked “older evidence” "
                 f"{'is' if older == 1 else 'are'} more than "
                 f"{_plural(self.a.stale_after_months, 'month')} old: refresh before inspection.",
@@ -505,20 +505,20 @@ class _Writer:
         from selfassess.exports.figures import SOURCE_NOTE, number
 
         titles = ["Indicator", "Year", "Us", "Neighbours", "England"]
-        table, rows = _table(self.doc, titles, len(shown))
+        table, rows = add_table(self.doc, titles, len(shown))
         for cells, ind in zip(rows[1:], shown, strict=True):
             year, value, median, england = _year_for(ind, self.day)
-            cells[0].paragraphs[0].add_run(_text(ind.label))
+            cells[0].paragraphs[0].add_run(clean_text(ind.label))
             cells[1].paragraphs[0].add_run(str(year))
             cells[2].paragraphs[0].add_run(number(value, ind.unit))
             cells[3].paragraphs[0].add_run(number(median, ind.unit))
             cells[4].paragraphs[0].add_run(number(england, ind.unit))
-        _widths(table, [Cm(8.0), Cm(1.6), Cm(2.3), Cm(2.4), Cm(2.3)], rows)
-        _keep_rows_together(table)
-        _muted(
-            _spaced(self.doc.add_paragraph()),
-            f"{_text(figures.authority)} ({_text(figures.code)}); neighbours: the median of "
-            f"our statistical neighbours. {SOURCE_NOTE}",
+        set_widths(table, [Cm(8.0), Cm(1.6), Cm(2.3), Cm(2.4), Cm(2.3)], rows)
+        keep_rows_together(table)
+        muted(
+            spaced(self.doc.add_paragraph()),
+            f"{clean_text(figures.authority)} ({clean_text(figures.code)}); neighbours: the "
+            f"median of our statistical neighbours. {SOURCE_NOTE}",
         )
 
     # --- plans ----------------------------------------------------------------------------
@@ -532,7 +532,7 @@ class _Writer:
         open_items = [x for x in items if not x.done]
         done = len(items) - len(open_items)
         if not open_items:
-            _muted(
+            muted(
                 self.doc.add_paragraph(),
                 "No open actions are recorded for this judgement"
                 + (f" ({_plural(done, 'action')} done)." if done else "."),
@@ -545,15 +545,15 @@ class _Writer:
             + ":"
         )
         titles = ["What we will do", "Area of practice", "Lead", "By", "Status"]
-        table, rows = _table(self.doc, titles, len(open_items))
+        table, rows = add_table(self.doc, titles, len(open_items))
         for cells, item in zip(rows[1:], open_items, strict=True):
-            cells[0].paragraphs[0].add_run(_text(item.what))
-            cells[1].paragraphs[0].add_run(_text(item.criterion_title))
-            cells[2].paragraphs[0].add_run(_text(item.owner) or "—")
+            cells[0].paragraphs[0].add_run(clean_text(item.what))
+            cells[1].paragraphs[0].add_run(clean_text(item.criterion_title))
+            cells[2].paragraphs[0].add_run(clean_text(item.owner) or "—")
             cells[3].paragraphs[0].add_run(long_date(item.due) if item.due else "—")
             cells[4].paragraphs[0].add_run(item.status_label)
-        _widths(table, [Cm(5.4), Cm(3.3), Cm(3.0), Cm(2.9), Cm(2.0)], rows)
-        _keep_rows_together(table)
+        set_widths(table, [Cm(5.4), Cm(3.3), Cm(3.0), Cm(2.9), Cm(2.0)], rows)
+        keep_rows_together(table)
 
     def sign_off(self) -> None:
         from docx.shared import Cm
@@ -565,23 +565,38 @@ class _Writer:
             "This self-evaluation sets out what we know about the quality and impact of our "
             "practice, how we know it, and what we will do next. It was agreed by:"
         )
-        table, rows = _table(doc, ["Role", "Name", "Signature", "Date"], 3)
-        for cells, role in zip(
-            rows[1:],
-            ("Director of Children's Services", "Lead Member for Children", "Chief Executive"),
-            strict=True,
-        ):
+        table, rows = add_table(doc, ["Role", "Name", "Signature", "Date"], 3)
+        for cells, role in zip(rows[1:], self._signatories(), strict=True):
             cells[0].paragraphs[0].add_run(role)
             for cell in cells[1:]:
                 cell.paragraphs[0].add_run("\u00a0")
         for row in table.rows[1:]:
             row.height = Cm(1.2)
-        _widths(table, [Cm(5.4), Cm(4.2), Cm(4.4), Cm(2.6)], rows)
+        set_widths(table, [Cm(5.4), Cm(4.2), Cm(4.4), Cm(2.6)], rows)
 
     # --- helpers --------------------------------------------------------------------------
 
+    def _not_theirs(self) -> str:
+        """Whose judgement the grades are not: the framework's inspectorate's, where it names
+        one (a council's own framework may name none)."""
+        inspectorate = clean_text(self._inspectorate())
+        if inspectorate:
+            return f"they are our judgement, not {inspectorate}'s."
+        return "they are our judgement, not an inspection's."
+
+    def _signatories(self) -> tuple[str, str, str]:
+        """The roles that usually sign a council's self-evaluation; left for the signatories
+        to write in when the framework assesses something else (a partnership, say)."""
+        if self.fw.subject.strip().lower() == "local authority":
+            return (
+                "Director of Children's Services",
+                "Lead Member for Children",
+                "Chief Executive",
+            )
+        return ("", "", "")
+
     def _inspectorate(self) -> str:
-        return str(getattr(self.fw, "inspectorate", "") or "")
+        return self.fw.inspectorate
 
     def _published_grades(self) -> dict[str, str]:
         p = self.a.published

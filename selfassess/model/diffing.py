@@ -1,4 +1,4 @@
-"""What changed between two assessments: ratings, evidence, actions and grades.
+"""What changed between two assessments: ratings, evidence, case audits, actions and grades.
 
 Pure: takes two (framework, assessment) pairs, returns data. The two may be made against
 different framework versions; criteria are matched by id (the bundled frameworks keep ids
@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from selfassess.model.assessment import Action, Assessment, CriterionRecord, Evidence
+from selfassess.model.audits import Audit
 from selfassess.model.framework import Framework
 from selfassess.model.labels import rating_label
 from selfassess.model.scoring import score
@@ -48,6 +49,15 @@ class ActionChange:
 
 
 @dataclass(frozen=True, slots=True)
+class AuditChange:
+    """A case audit found in both (same date, reference and theme) whose grade, moderation or
+    auditor changed."""
+
+    old: Audit
+    new: Audit
+
+
+@dataclass(frozen=True, slots=True)
 class CriterionChange:
     """Everything that changed on one criterion found in both frameworks."""
 
@@ -65,6 +75,9 @@ class CriterionChange:
     actions_added: list[Action] = field(default_factory=list)
     actions_removed: list[Action] = field(default_factory=list)
     actions_changed: list[ActionChange] = field(default_factory=list)
+    audits_added: list[Audit] = field(default_factory=list)
+    audits_removed: list[Audit] = field(default_factory=list)
+    audits_changed: list[AuditChange] = field(default_factory=list)
     notes_changed: bool = False
     na_reason_changed: bool = False
     review_changed: bool = False
@@ -192,6 +205,22 @@ def _action_diff(
     return still_added, still_removed, changed
 
 
+def _audit_diff(
+    old: list[Audit], new: list[Audit]
+) -> tuple[list[Audit], list[Audit], list[AuditChange]]:
+    """Audits matched as an import matches them (``Audit.key``: date, reference, theme)."""
+    old_by_key = {a.key(): a for a in old}
+    new_by_key = {a.key(): a for a in new}
+    added = [a for a in new if a.key() not in old_by_key]
+    removed = [a for a in old if a.key() not in new_by_key]
+    changed = [
+        AuditChange(old_by_key[a.key()], a)
+        for a in new
+        if a.key() in old_by_key and old_by_key[a.key()] != a
+    ]
+    return added, removed, changed
+
+
 def _direction(old: str | None, new: str | None, scales: Iterable[list[str]]) -> str | None:
     """How a rating or grade moved: along the first scale (ids, worst first) that has both;
     the newer framework's scale comes first. "Not applicable" is on no scale: it just changed."""
@@ -226,6 +255,7 @@ def _criterion_change(
         return None
     evidence_added, evidence_removed = _multiset_diff(old.evidence, new.evidence)
     actions_added, actions_removed, actions_changed = _action_diff(old.actions, new.actions)
+    audits_added, audits_removed, audits_changed = _audit_diff(old.audits, new.audits)
     return CriterionChange(
         criterion=cid,
         title=new_fw.criteria[cid].title,
@@ -240,6 +270,9 @@ def _criterion_change(
         actions_added=actions_added,
         actions_removed=actions_removed,
         actions_changed=actions_changed,
+        audits_added=audits_added,
+        audits_removed=audits_removed,
+        audits_changed=audits_changed,
         notes_changed=old.notes != new.notes,
         na_reason_changed=old.na_reason != new.na_reason,
         review_changed=old.review != new.review,
@@ -331,6 +364,18 @@ def _action(x: Action) -> dict[str, Any]:
     }
 
 
+def _audit(a: Audit) -> dict[str, Any]:
+    return {
+        "date": a.date.isoformat(),
+        "reference": a.reference,
+        "grade": a.grade,
+        "moderated": a.moderated,
+        "moderated_grade": a.moderated_grade or None,
+        "auditor_role": a.auditor_role,
+        "theme": a.theme or None,
+    }
+
+
 def diff_data(d: Diff, old_fw: Framework, new_fw: Framework) -> dict[str, Any]:
     """JSON-ready data (stable key order): what ``selfassess diff --format json`` prints."""
 
@@ -391,6 +436,12 @@ def diff_data(d: Diff, old_fw: Framework, new_fw: Framework) -> dict[str, Any]:
                         "new": _action(x.new),
                     }
                     for x in c.actions_changed
+                ],
+                "audits_added": [_audit(a) for a in c.audits_added],
+                "audits_removed": [_audit(a) for a in c.audits_removed],
+                "audits_changed": [
+                    {"reference": x.new.reference, "old": _audit(x.old), "new": _audit(x.new)}
+                    for x in c.audits_changed
                 ],
                 "notes_changed": c.notes_changed,
                 "na_reason_changed": c.na_reason_changed,

@@ -313,6 +313,10 @@ class SelfEvaluation(_Data, kw_only=True):
     )
 
 
+CAVEAT_MAX = 200
+"""The longest ``Framework.caveat``: a note people read beside the framework's name."""
+
+
 class Framework(_Data, kw_only=True, dict=True):
     """A whole framework, as loaded from its TOML file."""
 
@@ -320,6 +324,11 @@ class Framework(_Data, kw_only=True, dict=True):
     version: NonEmpty
     title: NonEmpty
     description: str = ""
+    caveat: str = ""
+    """A short word of caution shown wherever the framework is named or chosen (the
+    frameworks list, the new-assessment form, the app's judgement panel and scorecard), e.g.
+    that its criteria are not yet checked against the inspectorate's latest. One line of at
+    most ``CAVEAT_MAX`` characters; empty for none."""
     inspectorate: str = ""
     """Who inspects against this framework, e.g. "Ofsted"; empty for none, and then no
     comparison with published grades is shown anywhere."""
@@ -494,6 +503,16 @@ def check_framework(fw: Framework) -> list[Problem]:
 
     if fw.applies_until and fw.applies_until < fw.applies_from:
         problems.append(Problem("applies_until", "is before applies_from"))
+    if "\n" in fw.caveat.strip() or "\r" in fw.caveat.strip():
+        problems.append(Problem("caveat", "must be one line: it is shown as a short note"))
+    elif len(fw.caveat.strip()) > CAVEAT_MAX:
+        problems.append(
+            Problem(
+                "caveat",
+                f"is {len(fw.caveat.strip())} characters long: keep it to {CAVEAT_MAX} at most "
+                "(the description can say more)",
+            )
+        )
     if not fw.rating_levels:
         problems.append(Problem("rating_levels", "needs at least one level"))
     if len(fw.grades) < 2:

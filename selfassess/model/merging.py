@@ -88,7 +88,9 @@ def check_mergeable(contributions: list[tuple[str, Assessment]]) -> None:
         )
     first_name, first = contributions[0]
     for name, a in contributions[1:]:
-        if not _same(a.authority, first.authority):
+        # One authority under two names ("Peterborough", "Peterborough City Council") has one code
+        same_code = bool(a.authority_code) and a.authority_code == first.authority_code
+        if not (same_code or _same(a.authority, first.authority)):
             raise SelfAssessError(
                 f"cannot merge assessments of different authorities: {first_name} is "
                 f'"{first.authority}" but {name} is "{a.authority}"'
@@ -237,12 +239,13 @@ def _joined(items: list[tuple[str, str]]) -> str:
 
 def _action_words(action: Action) -> str:
     from selfassess.model.assessment import ACTION_STATUSES
+    from selfassess.model.dates import long_date
 
     parts = [ACTION_STATUSES.get(action.status, action.status)]
     if action.owner:
         parts.append(action.owner)
     if action.due:
-        parts.append(f"due {action.due.isoformat()}")
+        parts.append(f"due {long_date(action.due)}")
     return ", ".join(parts)
 
 

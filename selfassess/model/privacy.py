@@ -487,7 +487,11 @@ def scan_assessment(assessment: Assessment) -> list[PrivacyWarning]:
             check(f"{base}.actions[{n}].what", a.what)
             check(f"{base}.actions[{n}].owner", a.owner)
         for n, audit in enumerate(record.audits):
-            check(f"{base}.audits[{n}].reference", audit.reference)
+            # An audit reference is an ID by design ("QA-1803-062"): as on import, only a name,
+            # a date of birth or an NHS number in it is worth a warning
+            for kind, found in scan_text(audit.reference):
+                if kind in _COLUMN_KINDS:
+                    warnings.append(PrivacyWarning(f"{base}.audits[{n}].reference", kind, found))
             check(f"{base}.audits[{n}].auditor_role", audit.auditor_role)
     return warnings
 

@@ -36,6 +36,27 @@ def is_stale(date: datetime.date | None, cutoff: datetime.date) -> bool:
     return date is not None and date < cutoff
 
 
+def latest_date(assessment: Assessment) -> datetime.date | None:
+    """The latest date the assessment records (evidence, audits, the published report's dates):
+    the day a document made from it speaks for."""
+    dates: list[datetime.date] = []
+    for record in assessment.criteria.values():
+        dates += [e.date for e in record.evidence if e.date]
+        dates += [a.date for a in record.audits]
+    if assessment.published is not None:
+        p = assessment.published
+        dates += [d for d in (p.published, p.inspection_end) if d]
+    return max(dates) if dates else None
+
+
+def document_day(assessment: Assessment, today: datetime.date | None = None) -> datetime.date:
+    """The day a shared document (JSON, Markdown, HTML, Word, the self-evaluation) counts
+    evidence as stale from: ``today`` when the user gives one, else the latest date the
+    assessment records, so two exports of the same file are identical. A file that records no
+    date has nothing that can be stale; today's date then only names the day."""
+    return today or latest_date(assessment) or datetime.date.today()
+
+
 @dataclass(frozen=True)
 class StaleItem:
     """One stale piece of evidence (or a criterion's stale audits, as one item)."""

@@ -2,7 +2,8 @@
 
 ``report_data`` is what ``selfassess report --format json`` prints, so other tools can rely on
 its keys: a ``scorecard`` list of objects with ``judgement``, ``indicative``, ``published``,
-``rated`` and ``total``, and the detail per criterion.
+``rated`` and ``total``, and the detail per criterion; given a day, ``stale_evidence`` and
+``"stale"`` on each evidence item (``model.staleness.document_day`` says which day).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from selfassess.model.assessment import Assessment
 from selfassess.model.comparison import Comparison, LinkedCriterion, compare
 from selfassess.model.framework import Framework
 from selfassess.model.scoring import Scorecard, score
+from selfassess.model.staleness import find_stale, is_stale, staleness_data
 
 
 class Summary(msgspec.Struct, frozen=True):
@@ -36,9 +38,14 @@ def _iso(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def report_data(summary: Summary) -> dict[str, Any]:
-    """The whole report as JSON-ready data (stable key order)."""
+def report_data(summary: Summary, today: datetime.date | None = None) -> dict[str, Any]:
+    """The whole report as JSON-ready data (stable key order).
+
+    With ``today``, evidence is marked stale or not as of that day: each evidence item gains
+    ``"stale"`` and the report a ``"stale_evidence"`` object (as ``actions --format json``).
+    """
     fw, a = summary.framework, summary.assessment
+    staleness = find_stale(fw, a, today) if today is not None else None
     gaps = {g.judgement: g for g in summary.comparison.gaps}
     rows: list[dict[str, Any]] = []
     for s in summary.scorecard.judgements:
@@ -106,6 +113,11 @@ def report_data(summary: Summary) -> dict[str, Any]:
                             "where": e.where,
                             "date": _iso(e.date),
                             "owner": e.owner,
+                            **(
+                                {"stale": is_stale(e.date, staleness.cutoff)}
+                                if staleness is not None
+                                else {}
+                            ),
                         }
                         for e in record.evidence
                     ],
@@ -123,10 +135,11 @@ def report_data(summary: Summary) -> dict[str, Any]:
             for i in items
         ]
 
-    return {
+    data: dict[str, Any] = {
         "authority": a.authority,
         "period": a.period,
         "assessors": list(a.assessors),
+        "review_date": _iso(a.review_date),
         "framework": {
             "id": fw.id,
             "version": fw.version,
@@ -157,3 +170,6 @@ def report_data(summary: Summary) -> dict[str, Any]:
         "unrated_areas": links(linked.unrated),
         "criteria": criteria,
     }
+    if staleness is not None:
+        data["stale_evidence"] = staleness_data(staleness)
+    return data

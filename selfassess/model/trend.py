@@ -27,6 +27,7 @@ class Point:
     framework_version: str
     rated: int
     total: int
+    authority_code: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,19 @@ class Trend:
 
     @property
     def authorities(self) -> list[str]:
-        seen: list[str] = []
+        """Each authority once, as its first file names it: files with the same DfE code are one
+        authority under two names ("Peterborough", "Peterborough City Council")."""
+        seen: list[Point] = []
         for p in self.points:
-            if p.authority not in seen:
-                seen.append(p.authority)
-        return seen
+            if not any(_same_authority(p, q) for q in seen):
+                seen.append(p)
+        return [p.authority for p in seen]
+
+
+def _same_authority(a: Point, b: Point) -> bool:
+    if a.authority_code and a.authority_code == b.authority_code:
+        return True
+    return " ".join(a.authority.split()).casefold() == " ".join(b.authority.split()).casefold()
 
 
 def period_key(period: str) -> tuple[Any, ...]:
@@ -88,6 +97,7 @@ def trend(items: list[tuple[str, Framework, Assessment]]) -> Trend:
                 a.framework_version,
                 sum(s.rated for s in card.judgements),
                 sum(s.total for s in card.judgements),
+                a.authority_code,
             )
         )
     # Judgements in the order of the latest framework, then any only older ones had.

@@ -102,7 +102,7 @@ class SelfAssessApp(App[int]):
             "Export",
             id="app.export",
             show=False,
-            tooltip="Export the report as Word, HTML, Markdown or CSV",
+            tooltip="Export the report (Word, HTML, Markdown or CSV) or the self-evaluation",
         ),
         Binding(
             "p",
@@ -486,8 +486,10 @@ class SelfAssessApp(App[int]):
             return
         if opened.draft.read_only:
             self.notify(
-                f"{opened.path.name} is open read-only because a colleague has it open, so it "
-                "is not saved. Close it and open it again to take it over.",
+                plain(
+                    f"{opened.path.name} is open read-only because a colleague has it open, so "
+                    "it is not saved. Close it and open it again to take it over."
+                ),
                 title="Read-only",
                 severity="warning",
                 markup=False,
@@ -551,14 +553,16 @@ class SelfAssessApp(App[int]):
         if saved.backup_problem:
             # Saved, but the promise of a .bak did not hold: say so, and keep it on screen.
             self.notify(
-                f"Saved {opened.path.name}, but the previous version could not be kept: "
-                f"{saved.backup_problem}",
+                plain(
+                    f"Saved {opened.path.name}, but the previous version could not be kept: "
+                    f"{saved.backup_problem}"
+                ),
                 severity="warning",
                 timeout=30,
                 markup=False,
             )
         else:
-            self.notify(f"Saved {opened.path.name}", timeout=3, markup=False)
+            self.notify(plain(f"Saved {opened.path.name}"), timeout=3, markup=False)
         if then is not None:
             then()
 
@@ -624,21 +628,13 @@ class SelfAssessApp(App[int]):
         if self.draft is None:
             self.notify("Open an assessment first, then export its report.", markup=False)
             return
-        from selfassess.tui.exporting import REPORT_FORMATS
+        from selfassess.tui.dialogs.export import ExportDialog
 
         def answered(answer: str | None) -> None:
             if answer and answer != "cancel":
                 self.export_report(answer)
 
-        self.push_screen(
-            ChoiceDialog(
-                "Export the report",
-                "The scorecard and the detail per criterion, as they are now (saved or not).",
-                [(f.id, f.label, "primary") for f in REPORT_FORMATS]
-                + [("cancel", "Cancel", "default")],
-            ),
-            answered,
-        )
+        self.push_screen(ExportDialog(), answered)
 
     def action_export_report(self, fmt: str) -> None:
         self.export_report(fmt)
@@ -682,7 +678,8 @@ class SelfAssessApp(App[int]):
                     )
                 )
                 return
-            self.notify(f"Report saved as {saved}", timeout=10, markup=False)
+            what = "Self-evaluation" if fmt == exporting.SELF_EVALUATION.id else "Report"
+            self.notify(plain(f"{what} saved as {saved}"), timeout=10, markup=False)
 
         self.push_screen(FolderDialog(exporting.suggested_folder(), name, cwd=self.cwd), chosen)
 
@@ -700,11 +697,11 @@ class SelfAssessApp(App[int]):
             return None
 
     def on_delivery_complete(self, event: DeliveryComplete) -> None:
-        self.notify(f"{event.name} is in your browser's downloads.", markup=False)
+        self.notify(plain(f"{event.name} is in your browser's downloads."), markup=False)
 
     def on_delivery_failed(self, event: DeliveryFailed) -> None:
         self.notify(
-            f"{event.name} could not be saved: {event.exception}",
+            plain(f"{event.name} could not be saved: {event.exception}"),
             severity="error",
             timeout=10,
             markup=False,
@@ -733,10 +730,16 @@ class SelfAssessApp(App[int]):
         self.push_screen(ScorecardScreen(self.draft))
 
     def action_peers(self) -> None:
-        """The neighbours' Ofsted grades and the authority's inspection history."""
+        """The neighbours' Ofsted grades and the authority's inspection history: only for a
+        framework with an inspectorate (a partnership's own framework has no grades to
+        compare); for any other, a note says why there is nothing to show."""
         if self.draft is None:
             return
-        from selfassess.tui.screens.peers import PeersScreen
+        from selfassess.tui.screens.peers import PeersScreen, no_peers_note
+
+        if not self.draft.framework.compares_published:
+            self.notify(no_peers_note(self.draft.framework), title="Neighbours", markup=False)
+            return
 
         self.action_back_to_main()
         self.push_screen(PeersScreen(self.draft.assessment, self.today))
@@ -752,6 +755,9 @@ class SelfAssessApp(App[int]):
         main = self.main_screen()
         bindings = [*(type(main).BINDINGS if main else []), *self.BINDINGS]
         framework = self.draft.framework if self.draft else None
+        if framework is not None and not framework.compares_published:
+            # no neighbours' grades to show (see action_peers): the key is not listed
+            bindings = [b for b in bindings if not (isinstance(b, Binding) and b.id == "app.peers")]
         self.push_screen(HelpScreen(describe_keys(self, bindings, self.keymap), framework))
 
     def action_toggle_theme(self) -> None:

@@ -11,13 +11,36 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from selfassess.model.filtering import NOT_RATED
-from selfassess.tui.exporting import REPORT_FORMATS
+from selfassess.tui.exporting import REPORT_FORMATS, SELF_EVALUATION
 from selfassess.tui.screens.main import MainScreen
 from selfassess.views.render import plain
 
 Command = tuple[str, Callable[[], object], str]
+
+
+def highlighted(matcher: Matcher, label: str) -> Content:
+    """The label as literal text, its matched letters highlighted as the palette does.
+
+    ``Matcher.highlight`` reads its text as Textual markup, and labels hold the framework's
+    words (criterion titles, rating labels): "[@click=app.quit]" in a title must stay text.
+    """
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if score:
+        for offset in offsets:
+            if not label[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def _help(text: str) -> str | None:
+    """A palette entry's help line: the palette reads it as markup, so it is escaped."""
+    return escape(text) if text else None
 
 
 class AssessmentCommands(Provider):
@@ -56,7 +79,8 @@ class AssessmentCommands(Provider):
                         (
                             f"Rate: {plain(level.label, single_line=True)}",
                             partial(main.action_rate, level.id),
-                            f"Rate the selected criterion {level.label.lower()}",
+                            f"Rate the selected criterion "
+                            f"{plain(level.label, single_line=True).lower()}",
                         )
                     )
                 if framework.allow_not_applicable:
@@ -120,9 +144,14 @@ class AssessmentCommands(Provider):
                             "Only criteria with this theme",
                         )
                     )
-            found.append(
-                ("View: Neighbours' grades", app("peers"), "Ofsted grades and inspection history")
-            )
+            if framework.compares_published:  # else nothing to compare with: not offered
+                found.append(
+                    (
+                        "View: Neighbours' grades",
+                        app("peers"),
+                        "Ofsted grades and inspection history",
+                    )
+                )
             if self.screen is main:
                 found.append(("View: Scorecard", app("scorecard"), "Grades and gaps"))
             else:
@@ -138,6 +167,13 @@ class AssessmentCommands(Provider):
                 )
                 for fmt in REPORT_FORMATS
             ]
+            found.append(
+                (
+                    "File: Export the self-evaluation (Word)",
+                    app(f"export_report({SELF_EVALUATION.id!r})"),
+                    "The annual self-evaluation document, judgement by judgement",
+                )
+            )
             found += [
                 (
                     "File: Close and open another",
@@ -154,14 +190,14 @@ class AssessmentCommands(Provider):
 
     async def discover(self) -> Hits:
         for label, command, help_text in self.commands(searching=False):
-            yield DiscoveryHit(label, command, help=help_text or None)
+            yield DiscoveryHit(Content(label), command, help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, command, help_text in self.commands(searching=True):
             match = matcher.match(label)
             if match > 0:
-                yield Hit(match, matcher.highlight(label), command, help=help_text or None)
+                yield Hit(match, highlighted(matcher, label), command, help=_help(help_text))
         main = self._main()
         if main is None:
             return
@@ -173,7 +209,7 @@ class AssessmentCommands(Provider):
                 judgement = framework.judgement_of[criterion.id]
                 yield Hit(
                     match,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     self._on_main(partial(main.go_to, criterion.id)),
-                    help=plain(judgement.label, single_line=True),
+                    help=_help(plain(judgement.label, single_line=True)),
                 )

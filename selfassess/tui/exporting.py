@@ -1,5 +1,8 @@
 """Reports from the app: the formats offered, their file names, and where a saved one goes.
 
+Besides the report in four formats, the app exports the annual self-evaluation (the Word
+document ``selfassess report FILE --format docx --sef`` writes).
+
 The app delivers a report with Textual's ``deliver_binary``: in a browser (``selfassess
 serve``) that is a download; in a terminal the user is asked which folder to save it in
 (the one used last time is offered), and it is written readable by them only.
@@ -24,6 +27,8 @@ class ReportFormat:
     label: str
     suffix: str
     mime_type: str
+    file_tail: str = "report"
+    """What the file name adds to the assessment's: ``our-sef-report.docx``."""
 
 
 REPORT_FORMATS = (
@@ -37,20 +42,36 @@ REPORT_FORMATS = (
     ReportFormat("markdown", "Markdown", ".md", "text/markdown"),
     ReportFormat("csv", "CSV", ".csv", "text/csv"),
 )
-FORMAT_BY_ID = {f.id: f for f in REPORT_FORMATS}
+SELF_EVALUATION = ReportFormat(
+    "sef",
+    "Self-evaluation (Word)",
+    ".docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    file_tail="self-evaluation",
+)
+"""The annual self-evaluation document (``selfassess.exports.sef``)."""
+FORMAT_BY_ID = {f.id: f for f in (*REPORT_FORMATS, SELF_EVALUATION)}
 
 
 def build_report(draft: Draft, fmt: str) -> bytes:
-    """The report on the assessment as it is now in the app (saved or not), in ``fmt``."""
-    from selfassess.exports import export_report
+    """The report on the assessment as it is now in the app (saved or not), in ``fmt``;
+    ``sef`` is the self-evaluation document."""
     from selfassess.model.summary import summarise
 
-    return export_report(summarise(draft.framework, draft.assessment), fmt)
+    summary = summarise(draft.framework, draft.assessment)
+    if fmt == SELF_EVALUATION.id:
+        from selfassess.exports.sef import render_sef
+
+        return render_sef(summary)
+    from selfassess.exports import export_report
+
+    return export_report(summary, fmt)
 
 
 def report_filename(path: Path, fmt: str) -> str:
-    """``our-sef.toml`` → ``our-sef-report.docx``."""
-    return f"{path.stem}-report{FORMAT_BY_ID[fmt].suffix}"
+    """``our-sef.toml`` → ``our-sef-report.docx`` (``our-sef-self-evaluation.docx``)."""
+    chosen = FORMAT_BY_ID[fmt]
+    return f"{path.stem}-{chosen.file_tail}{chosen.suffix}"
 
 
 def downloads_folder() -> Path:

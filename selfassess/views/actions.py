@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selfassess.model.actions import ActionList
+from selfassess.model.dates import long_date
 from selfassess.views.render import user_line as _t
 
 
@@ -21,7 +22,7 @@ def actions_table(actions: ActionList) -> RenderableType:
         f"{actions.open} open, "
     )
     summary.append(f"{actions.overdue} overdue", style="bold red" if actions.overdue else "")
-    summary.append(f" (as of {actions.today.isoformat()})", style="dim")
+    summary.append(f" (as of {long_date(actions.today)})", style="dim")
     if not actions.items:
         return Group(title, summary, Text("No actions recorded.", style="dim italic"))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
@@ -31,7 +32,7 @@ def actions_table(actions: ActionList) -> RenderableType:
     table.add_column("Owner", ratio=2, overflow="fold")
     table.add_column("Criterion", ratio=2, overflow="fold")
     for item in actions.items:
-        due = Text(item.due.isoformat() if item.due else "no date", style="" if item.due else "dim")
+        due = Text(long_date(item.due) if item.due else "no date", style="" if item.due else "dim")
         if item.overdue:
             status = Text("OVERDUE", style="bold white on red3")
             status.append(f"\n{item.status_label}", style="red")

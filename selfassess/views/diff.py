@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
+from selfassess.model.dates import long_date
 from selfassess.model.diffing import DIRECTIONS, CriterionChange, Diff, Side
 from selfassess.model.framework import Framework
 from selfassess.views.render import grade_text, plain, rating_badge
@@ -142,7 +143,7 @@ def diff_view(d: Diff, old_fw: Framework, new_fw: Framework) -> RenderableType:
 
     detail = [c for c in d.criteria if _has_detail(c)]
     if detail:
-        parts.append(Text("\nEvidence, actions and notes", style="bold"))
+        parts.append(Text("\nEvidence, case audits, actions and notes", style="bold"))
     for c in detail:
         parts.append(_t(c.title, "bold"))
         parts.extend(_detail_lines(c))
@@ -173,6 +174,9 @@ def _has_detail(c: CriterionChange) -> bool:
         or c.actions_added
         or c.actions_removed
         or c.actions_changed
+        or c.audits_added
+        or c.audits_removed
+        or c.audits_changed
         or c.notes_changed
         or c.confidence_changed
         or c.na_reason_changed
@@ -180,8 +184,22 @@ def _has_detail(c: CriterionChange) -> bool:
     )
 
 
+def _audit_counts(c: CriterionChange) -> str:
+    """Case audits in counts, e.g. "12 added, 1 regraded" (they are many, and anonymous)."""
+    counts = []
+    for n, what in (
+        (len(c.audits_added), "added"),
+        (len(c.audits_removed), "removed"),
+        (len(c.audits_changed), "changed"),
+    ):
+        if n:
+            counts.append(f"{n} {what}")
+    return ", ".join(counts)
+
+
 def _detail_lines(c: CriterionChange) -> list[Text]:
-    """One line per change to a criterion's confidence, evidence, actions, notes or review."""
+    """One line per change to a criterion's confidence, evidence, actions, notes or review,
+    and one for its case audits."""
     lines: list[Text] = []
 
     def line(mark: str, style: str, label: str, text: str, extra: str = "") -> None:
@@ -212,12 +230,15 @@ def _detail_lines(c: CriterionChange) -> list[Text]:
                 f"{ACTION_STATUSES[change.old.status]} → {ACTION_STATUSES[change.new.status]}"
             )
         if "due" in change.changes():
-            old_due = change.old.due.isoformat() if change.old.due else "no date"
-            new_due = change.new.due.isoformat() if change.new.due else "no date"
+            old_due = long_date(change.old.due) if change.old.due else "no date"
+            new_due = long_date(change.new.due) if change.new.due else "no date"
             bits.append(f"due {old_due} → {new_due}")
         if "owner" in change.changes():
             bits.append(f"owner {change.old.owner or 'none'} → {change.new.owner or 'none'}")
         line("~", "yellow", "action: ", change.new.what, "; ".join(bits))
+    audits = _audit_counts(c)
+    if audits:
+        line("~", "yellow", "case audits: ", audits)
     if c.notes_changed:
         line("~", "yellow", "", "notes changed")
     if c.na_reason_changed:

@@ -21,7 +21,7 @@ from rich.text import Text
 from selfassess.model.assessment import ACTION_STATUSES, CONFIDENCE_LEVELS, EVIDENCE_TYPES
 from selfassess.model.audits import summarise_audits
 from selfassess.model.comparison import GradeGap, linked_criteria
-from selfassess.model.dates import date_range
+from selfassess.model.dates import date_range, long_date
 from selfassess.model.labels import (
     blind_spots_lead,
     comparison_title,
@@ -87,6 +87,8 @@ def header(summary: Summary) -> RenderableType:
         text.append(f"\nPeriod: {plain(a.period, single_line=True)}")
     if a.assessors:
         text.append(f"\nAssessors: {plain(', '.join(a.assessors), single_line=True)}")
+    if a.review_date:
+        text.append(f"\nReview date: {long_date(a.review_date)}")
     p = a.published
     if fw.compares_published and p is not None and (p.grades or p.source):
         source = plain(p.source or "published grades entered by hand", single_line=True)
@@ -269,7 +271,7 @@ def criterion_block(
         body.append(f"• {plain(e.what, single_line=True)}")
         details = [EVIDENCE_TYPES.get(e.type, e.type)]
         if e.date:
-            details.append(e.date.isoformat())
+            details.append(long_date(e.date))
         if is_stale(e.date, cutoff):
             details.append(f"{STALE_MARK} stale")
         if e.owner:
@@ -296,7 +298,7 @@ def criterion_block(
         if x.owner:
             details.append(plain(x.owner, single_line=True))
         if x.due:
-            details.append(f"due {x.due.isoformat()}")
+            details.append(f"due {long_date(x.due)}")
         body.append(f" ({'; '.join(details)})", style="dim")
     if criterion.national_framework:
         new_line()

@@ -50,7 +50,7 @@ def full_summary(framework_id: str = "ilacs-2023", authority: str = "Cambridgesh
     assessment = new_assessment(
         framework, authority, period="2025-26", assessors=["Head of QA", "Principal SW"]
     )
-    if hasattr(assessment, "authority_code") and authority == "Cambridgeshire":
+    if authority == "Cambridgeshire":
         assessment.authority_code = "873"
     ratings = framework.rating_ids()
     types = ["case_audit", "performance_data", "feedback", "other"]
@@ -103,7 +103,7 @@ def full_summary(framework_id: str = "ilacs-2023", authority: str = "Cambridgesh
 def linking_indicators(framework: Framework) -> Framework:
     """The framework as it is, or, if it links no published indicator yet, with every
     indicator linked to some criterion (so the figures and charts are drawn)."""
-    if any(getattr(c, "indicators", []) for c in framework.criteria.values()):
+    if any(c.indicators for c in framework.criteria.values()):
         return framework
     ids = list(dataset().indicators)
     data = msgspec.to_builtins(framework, builtin_types=(datetime.date,))

@@ -299,6 +299,16 @@ def test_the_template_documents_the_format_and_imports_once_filled(
     )
 
 
+def test_the_template_never_replaces_an_existing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filled = write(tmp_path, HEADER + "05/03/2018,QA-1,hp-neglect,Good,,,\n")
+    before = filled.read_bytes()
+    assert run("audit-template", "-o", filled) == 2
+    assert filled.read_bytes() == before
+    assert "already exists" in capsys.readouterr().err
+
+
 def test_the_shipped_example_is_the_generators_output(tmp_path: Path) -> None:
     shipped = EXAMPLE.with_name("peterborough-2018-audits.csv").read_bytes()
     assert shipped == write_sample(tmp_path / "a.csv").read_bytes()

@@ -168,3 +168,15 @@ def test_audit_grades_and_themes_are_checked_and_references_scanned() -> None:
     )
     assert any("audits[0].theme" in p for p in problems)
     assert [w.place for w in scan_assessment(a)] == ["criteria.hp-neglect.audits[0].reference"]
+
+
+def test_an_audit_reference_is_an_id_by_design_and_not_warned_of() -> None:
+    from selfassess.model.privacy import scan_assessment
+
+    a = Assessment(
+        framework="ilacs-2018",
+        framework_version="1.0",
+        authority="X",
+        criteria={"hp-neglect": CriterionRecord(audits=[audit(1, "QA-1803-062", "good")])},
+    )
+    assert scan_assessment(a) == []

@@ -92,7 +92,7 @@ def test_report_flags_stale_evidence_with_owner_and_in_the_coverage_line() -> No
     assert "◷ Investment decisions for children's services" in text
     assert "Director of Children's Services" in text
     assert "rest on stale evidence" in text  # the scorecard's coverage line
-    assert "(Other; 2018-03-07; ◷ stale; Director of Children's Services" in text  # the detail
+    assert "(Other; 7 March 2018; ◷ stale; Director of Children's Services" in text  # the detail
     fresh = render_report(summarise(loaded.framework, loaded.assessment), today=D(2018, 7, 1))
     assert "Evidence to refresh" not in text_of(fresh)
 

@@ -101,6 +101,21 @@ def test_exports_have_none_of_ilacs_words(fw: Framework, fmt: str) -> None:
     assert found is None, text[max(0, found.start() - 200) : found.end() + 200]
 
 
+def test_the_self_evaluation_has_none_of_ilacs_words_or_a_councils_signatories(
+    fw: Framework,
+) -> None:
+    from selfassess.exports.sef import render_sef
+
+    raw = render_sef(_summary(fw, MIXED))
+    with zipfile.ZipFile(io.BytesIO(raw)) as docx:
+        text = docx.read("word/document.xml").decode("utf-8")
+    found = FOREIGN.search(text)
+    assert found is None, text[max(0, found.start() - 200) : found.end() + 200]
+    assert "inspectorate" not in text
+    assert "children's social care" not in text
+    assert "Director of Children" not in text
+
+
 def test_cli_report_text_and_json(
     fw: Framework, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

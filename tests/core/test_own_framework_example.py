@@ -66,3 +66,14 @@ def test_the_example_speaks_no_ilacs() -> None:
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     for word in ("Ofsted", "ILACS", "local authority", "Inadequate"):
         assert word not in body
+
+
+def test_a_grade_without_a_short_form_is_badged_with_its_initials_not_its_id() -> None:
+    from selfassess.exports._common import grade_mark
+
+    fw = load_framework(EXAMPLE)
+    assert [grade_mark(fw, g).letter for g in ("secure", "developing", "not_secure")] == [
+        "S",
+        "D",
+        "NYS",
+    ]

@@ -138,6 +138,15 @@ def test_every_indicator_says_what_it_is_and_where_it_is_from() -> None:
     assert "workforce" in data.indicators["sw_turnover"].national_framework_label
 
 
+def test_the_national_framework_reads_the_same_in_the_data_the_model_and_the_build() -> None:
+    """Three copies, on purpose: the build script needs only the standard library and the
+    model never reads the dataset; so they are compared here."""
+    from selfassess.data.build import NATIONAL_FRAMEWORK as BUILT
+    from selfassess.model.framework import NATIONAL_FRAMEWORK
+
+    assert dataset().national_framework == NATIONAL_FRAMEWORK == BUILT
+
+
 def test_a_suppressed_figure_is_missing_not_zero() -> None:
     data = dataset()
     durations = data.series("874", "cpp_two_years_or_more")

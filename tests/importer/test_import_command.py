@@ -412,3 +412,19 @@ def test_into_claims_a_backup_only_when_one_was_kept(reports, assessment: Path) 
     assert "kept as" not in out
     assert "could not be kept" in err and "sef.toml.bak is in the way" in err
     assert backup.is_dir()
+
+
+def test_into_shows_the_frameworks_words_without_escape_sequences(
+    reports, assessment: Path
+) -> None:
+    """Judgement, grade and criterion titles come from a framework file: printed, they carry
+    no escape sequences to the terminal."""
+    layout = assessment.parent / "layout-2023.toml"
+    text = layout.read_text(encoding="utf-8")
+    for key in ("title", "short_title", "label"):
+        text = text.replace(f'\n{key} = "', f'\n{key} = "\\u001b]52;c;eA==\\u0007\\u001b[2J')
+    layout.write_text(text, encoding="utf-8")
+    code, out, err = run(str(reports["2023"]), "--into", str(assessment))
+    assert code == 0, err
+    assert "→ cl-offer" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err

@@ -282,3 +282,96 @@ async def test_the_app_draws_a_hostile_framework_literally(
     for picture in (main_screen, scorecard):
         assert_no_escapes(picture)
     assert "]8;;https://example.invalid/" in main_screen  # shown as the text it is
+
+
+# --- Textual markup: the palette and the selects read plain strings as markup -----------------
+
+ACTION_LINK = "[@click=app.quit]Quit[/]"
+"""In Textual markup, a clickable action: in a framework's text it must stay text."""
+
+
+def _markup_framework(tmp_path: Path) -> Path:
+    """The tiny framework with markup (and an escape) in its titles and labels."""
+    text = FRAMEWORK
+    for key in ("title", "short_title", "label"):
+        text = text.replace(f'\n{key} = "', f'\n{key} = "{ACTION_LINK} [b]x[/b] \\u001b[2J')
+    path = tmp_path / "fw.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _markup_assessment(tmp_path: Path, *, first_rated: str | None = None) -> Path:
+    """A new assessment of ``_markup_framework``, its first criterion rated ``first_rated``."""
+    from selfassess.files.store import load_assessment, save_assessment
+
+    path = tmp_path / "a.toml"
+    fw = str(_markup_framework(tmp_path))
+    assert main(["new", str(path), "--framework", fw, "--authority", "Peterborough"]) == 0
+    if first_rated:
+        loaded = load_assessment(path)
+        first = next(iter(loaded.framework.criteria))
+        loaded.assessment.editable_record(first).rating = first_rated
+        save_assessment(loaded.assessment, path, loaded.framework)
+    return path
+
+
+async def test_palette_entries_show_framework_text_literally(tmp_path: Path) -> None:
+    """Criterion titles, rating and theme labels in the palette (found, listed and their help
+    lines) are text: Textual's own highlighting would have made the title a Quit button."""
+    from textual.content import Content
+
+    from selfassess.tui.app import make_app
+    from selfassess.tui.commands import AssessmentCommands
+
+    app = make_app(_markup_assessment(tmp_path), cwd=tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        provider = AssessmentCommands(app.screen)
+        hits = [hit async for hit in provider.search("quit")]
+        hits += [hit async for hit in provider.discover()]
+    shown = [
+        Content.from_markup(part) if isinstance(part, str) else part
+        for hit in hits
+        for part in (hit.prompt, hit.help or "")
+    ]
+    texts = [part.plain for part in shown if isinstance(part, Content)]
+    assert len(texts) == len(shown)
+    assert any(t.startswith(f"Go to: {ACTION_LINK} [b]x[/b]") for t in texts)
+    assert any(t.startswith(f"Rate: {ACTION_LINK}") for t in texts)
+    assert any(t.startswith(f"Rate the selected criterion {ACTION_LINK.lower()}") for t in texts)
+    assert any(t.startswith(f"{ACTION_LINK} [b]x[/b]") for t in texts)  # a judgement: Go to's help
+    assert all("\x1b" not in t for t in texts)
+
+
+async def test_the_filter_form_and_rating_show_framework_text_literally(tmp_path: Path) -> None:
+    """The theme list of the filter form and the rating beside a criterion."""
+    from selfassess.tui.app import make_app
+
+    path = _markup_assessment(tmp_path, first_rated="red")  # the panel shows the level's label
+    app = make_app(path, cwd=tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        rated = app.export_screenshot()
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("#filter-theme").focus()
+        await pilot.press("enter")  # open the list of themes
+        await pilot.pause()
+        themes = app.export_screenshot()
+    assert_no_escapes(rated)
+    assert_no_escapes(themes)
+    assert f"Rating:  R  {ACTION_LINK} [b]x[/b] [2JRed" in _screen_text(rated)
+    # an option of the open list (its right edge follows the label)
+    assert f"{ACTION_LINK} [b]x[/b] [2JMissing children▎" in _screen_text(themes)
+
+
+def _screen_text(svg: str) -> str:
+    """The words of an SVG screenshot, one line of the screen a line."""
+    import html
+    import re
+
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for m in re.finditer(r'<text[^>]* x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg, re.S):
+        rows.setdefault(float(m[2]), []).append((float(m[1]), html.unescape(m[3])))
+    lines = ("".join(t for _, t in sorted(parts)) for _, parts in sorted(rows.items()))
+    return "\n".join(lines).replace("\xa0", " ")

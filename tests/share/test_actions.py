@@ -58,7 +58,8 @@ def test_text_output_flags_overdue_in_words(sample: Path, share: Callable[..., R
     assert "4 actions, 3 open, 1 overdue" in result.out
     assert result.out.index("Plan template") < result.out.index("Re-audit contacts")
     assert result.out.index("Re-audit contacts") < result.out.index("Recruit two team managers")
-    assert '=HYPERLINK("http://example.invalid")' in result.out
+    # printed as typed (the column may fold it after the address)
+    assert '=HYPERLINK("http://example.invalid' in result.out
 
 
 def test_json_output(sample: Path, share: Callable[..., Result]) -> None:

@@ -214,3 +214,60 @@ def test_missing_file_is_exit_2(tmp_path: Path, share: Callable[..., Result]) ->
     old = write_assessment(tmp_path, "old.toml")
     result = share(["diff", str(old), str(tmp_path / "nope.toml")])
     assert result.code == 2 and "does not exist" in result.err
+
+
+def _audits(rows: list[tuple[str, str, str]]) -> str:
+    return "".join(
+        f'[[criteria.hp-plans.audits]]\ndate = {day}\nreference = "{ref}"\ngrade = "{grade}"\n'
+        for day, ref, grade in rows
+    )
+
+
+def test_case_audits_added_removed_and_regraded(
+    tmp_path: Path, share: Callable[..., Result]
+) -> None:
+    kept = [("2024-01-05", "QA-001", "good"), ("2024-01-06", "QA-002", "requires_improvement")]
+    gone = [("2024-01-07", "QA-003", "inadequate")]
+    added = [(f"2024-04-{n:02d}", f"QA-1{n:02d}", "good") for n in range(1, 13)]
+    regraded = [("2024-01-06", "QA-002", "good")]
+    old = OLD.replace('[criteria.hp-plans]\nrating = "green"\n', "") + (
+        '[criteria.hp-plans]\nrating = "green"\n' + _audits(kept + gone)
+    )
+    new = NEW.replace('[criteria.hp-plans]\nrating = "green"\n', "") + (
+        '[criteria.hp-plans]\nrating = "green"\n' + _audits(kept[:1] + regraded + added)
+    )
+    a, b = _pair(tmp_path, old=old, new=new)
+    d = diff((a.framework, a.assessment), (b.framework, b.assessment))
+    plans = next(c for c in d.criteria if c.criterion == "hp-plans")  # listed: audits changed
+    assert plans.direction is None
+    assert [x.reference for x in plans.audits_added] == [r for _, r, _ in added]
+    assert [x.reference for x in plans.audits_removed] == ["QA-003"]
+    [change] = plans.audits_changed
+    assert (change.old.grade, change.new.grade) == ("requires_improvement", "good")
+
+    text = share(["diff", str(a.path), str(b.path)])
+    assert text.code == 0, text.err
+    assert "case audits: 12 added, 1 removed, 1 changed" in text.out
+
+    data = json.loads(share(["diff", str(a.path), str(b.path), "--format", "json"]).out)
+    by_id = {c["id"]: c for c in data["criteria"]}
+    assert len(by_id["hp-plans"]["audits_added"]) == 12
+    assert by_id["hp-plans"]["audits_added"][0] == {
+        "date": "2024-04-01",
+        "reference": "QA-101",
+        "grade": "good",
+        "moderated": False,
+        "moderated_grade": None,
+        "auditor_role": "",
+        "theme": None,
+    }
+    assert [x["reference"] for x in by_id["hp-plans"]["audits_removed"]] == ["QA-003"]
+    assert by_id["hp-plans"]["audits_changed"][0]["new"]["grade"] == "good"
+    assert by_id["hp-front-door"]["audits_added"] == []  # no audits: empty lists, not missing
+
+
+def test_same_audits_in_both_are_no_change(tmp_path: Path) -> None:
+    rows = _audits([("2024-01-05", "QA-001", "good")])
+    body = '[criteria.hp-plans]\nrating = "green"\n' + rows
+    a, b = _pair(tmp_path, old=body, new=body)
+    assert diff((a.framework, a.assessment), (b.framework, b.assessment)).empty

@@ -128,6 +128,18 @@ def test_different_frameworks_or_authorities_are_refused(tmp_path: Path) -> None
         merge(a.framework, [("a.toml", a.assessment), ("o.toml", other.assessment)])
 
 
+def test_one_authority_under_two_names_merges_by_its_code(tmp_path: Path) -> None:
+    import msgspec
+
+    [a] = _load(tmp_path, A)
+    short = msgspec.structs.replace(a.assessment, authority="Peterborough", authority_code="874")
+    full = msgspec.structs.replace(short, authority="Peterborough City Council")
+    merge(a.framework, [("a.toml", short), ("b.toml", full)])  # not refused
+    other = msgspec.structs.replace(full, authority_code="873")
+    with pytest.raises(SelfAssessError, match="different authorities"):
+        merge(a.framework, [("a.toml", short), ("c.toml", other)])
+
+
 def test_published_and_period_disagreements_are_reported(tmp_path: Path) -> None:
     a, b = _load(
         tmp_path,

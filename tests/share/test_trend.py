@@ -54,6 +54,19 @@ def test_grades_over_time_in_period_then_file_order(tmp_path: Path) -> None:
     assert [c.grade for c in rows["overall"].cells] == ["good", None, "good", "good"]
 
 
+def test_one_authority_under_two_names_is_one_authority(tmp_path: Path) -> None:
+    import msgspec
+
+    x = load_assessment(write_assessment(tmp_path, "a.toml", ALL_GREEN))
+    short = msgspec.structs.replace(x.assessment, authority="Peterborough", authority_code="874")
+    full = msgspec.structs.replace(short, authority="Peterborough City Council")
+    t = trend([("a.toml", x.framework, short), ("b.toml", x.framework, full)])
+    assert t.authorities == ["Peterborough"]
+    other = msgspec.structs.replace(full, authority="Cambridgeshire", authority_code="873")
+    t = trend([("a.toml", x.framework, short), ("c.toml", x.framework, other)])
+    assert t.authorities == ["Peterborough", "Cambridgeshire"]
+
+
 def test_command_text_and_json(tmp_path: Path, share: Callable[..., Result]) -> None:
     q1 = write_assessment(tmp_path, "q1.toml", 'period = "2024 Q1"\n' + TWO_AMBER)
     q2 = write_assessment(tmp_path, "q2.toml", 'period = "2024 Q2"\n' + ALL_GREEN)

@@ -135,8 +135,7 @@ async def test_details_are_edited_in_the_app(app_for: AppFactory, assessment_pat
     assert saved.period == "April 2025 to March 2026"
     assert saved.assessors == ["Head of QA", "Principal social worker"]
     assert saved.review_date == datetime.date(2027, 1, 15)
-    if hasattr(saved, "authority_code"):
-        assert saved.authority_code == "874"
+    assert saved.authority_code == "874"
     assert "review_date = 2027-01-15" in assessment_path.read_text(encoding="utf-8")
 
 

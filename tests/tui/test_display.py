@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.widgets import Static
+from tui_helpers import record_notifications
 
 from selfassess.tui.app import SelfAssessApp
 from selfassess.tui.dialogs.forms import ActionDialog, EvidenceDialog
@@ -139,9 +140,10 @@ def test_key_settings_file(tmp_path: Path) -> None:
 async def test_a_startup_warning_is_shown_once(app_for: AppFactory, assessment_path: Path) -> None:
     app = app_for(assessment_path)
     app.startup_warning = "keys.toml could not be read; the usual keys are used."
+    shown = record_notifications(app)
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
-        assert [n.message for n in app._notifications] == [app.startup_warning]
+        assert shown == [app.startup_warning]
 
 
 def rendered(widget: Static) -> str:

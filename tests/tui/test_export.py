@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import run_command
+from tui_helpers import record_notifications, run_command
 
 from selfassess.tui import exporting
 from selfassess.tui.app import SelfAssessApp
@@ -27,8 +27,8 @@ def downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def notified(app: SelfAssessApp, text: str) -> Callable[[], bool]:
-    return lambda: any(text in n.message for n in app._notifications)
+def notified(messages: list[str], text: str) -> Callable[[], bool]:
+    return lambda: any(text in m for m in messages)
 
 
 async def wait_for(pilot, condition: Callable[[], bool]) -> None:
@@ -44,6 +44,7 @@ async def test_export_asks_where_and_writes_a_private_file(
     app_for: AppFactory, assessment_path: Path, downloads: Path, tmp_path: Path
 ) -> None:
     app = app_for(assessment_path)
+    shown = record_notifications(app)
     async with app.run_test() as pilot:
         await pilot.press("r")  # unsaved changes are in the report
         await run_command(pilot, app, "export report as markdown")
@@ -55,7 +56,7 @@ async def test_export_asks_where_and_writes_a_private_file(
         dialog.query_one("#folder", Input).value = str(elsewhere)
         await pilot.press("enter")
         report = elsewhere / "anytown-report.md"
-        await wait_for(pilot, notified(app, f"Report saved as {report}"))
+        await wait_for(pilot, notified(shown, f"Report saved as {report}"))
         assert "Anytown Council" in report.read_text(encoding="utf-8")
         assert stat.S_IMODE(report.stat().st_mode) == 0o600  # like every file selfassess writes
         # the next export offers the folder used last
@@ -85,6 +86,7 @@ async def test_export_never_replaces_an_earlier_report(
 ) -> None:
     (downloads / "anytown-report.docx").write_bytes(b"earlier")
     app = app_for(assessment_path)
+    shown = record_notifications(app)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, ChoiceDialog)
@@ -92,6 +94,50 @@ async def test_export_never_replaces_an_earlier_report(
         assert isinstance(app.screen, FolderDialog)
         await pilot.press("enter")  # the downloads folder, as offered
         report = downloads / "anytown-report-2.docx"
-        await wait_for(pilot, notified(app, f"Report saved as {report}"))
+        await wait_for(pilot, notified(shown, f"Report saved as {report}"))
         assert report.read_bytes().startswith(b"PK")  # a Word file is a zip
         assert (downloads / "anytown-report.docx").read_bytes() == b"earlier"
+
+
+async def test_export_the_self_evaluation_as_a_private_word_document(
+    app_for: AppFactory, assessment_path: Path, downloads: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    from selfassess.model.framework import SELF_EVALUATION_QUESTIONS
+
+    app = app_for(assessment_path)
+    shown = record_notifications(app)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+e")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-sef")
+        dialog = app.screen
+        assert isinstance(dialog, FolderDialog)  # the same folder question as the report
+        elsewhere = tmp_path / "Reports"
+        elsewhere.mkdir()
+        dialog.query_one("#folder", Input).value = str(elsewhere)
+        await pilot.press("enter")
+        saved = elsewhere / "anytown-self-evaluation.docx"
+        await wait_for(pilot, notified(shown, f"Self-evaluation saved as {saved}"))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    document = docx.Document(str(saved))
+    headings = [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert ("Heading 1", "Our judgements at a glance") in headings
+    for question in SELF_EVALUATION_QUESTIONS:
+        assert ("Heading 2", question) in headings
+    assert not list(downloads.iterdir())
+
+
+async def test_the_palette_offers_the_self_evaluation(
+    app_for: AppFactory, assessment_path: Path, downloads: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test() as pilot:
+        await run_command(pilot, app, "export the self-evaluation")
+        assert isinstance(app.screen, FolderDialog)
+        assert app.screen.query_one("#folder", Input).value == str(downloads)

@@ -85,3 +85,31 @@ async def test_start_screen_asks_for_the_name_of_what_the_framework_assesses(
         assert "Name of the partnership" in text
         assert FOREIGN.search(text) is None, text
         assert FOREIGN.search(app.screen.sub_title) is None
+
+
+async def test_no_neighbours_grades_without_an_inspectorate(tmp_path: Path) -> None:
+    """Neighbours' grades are an inspectorate's: for a framework with none, key p says so in
+    plain words and opens nothing, and neither the palette nor the help offers them."""
+    from tui_helpers import record_notifications
+
+    from selfassess.tui.commands import AssessmentCommands
+    from selfassess.tui.screens.help import HelpScreen
+
+    app = _app(tmp_path)
+    shown = record_notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert shown == [
+            "Partnership theme: children at risk of exploitation names no inspectorate, so "
+            "there are no published grades of neighbours to compare with."
+        ]
+        provider = AssessmentCommands(app.screen)
+        labels = [label for label, _, _ in provider.commands(searching=True)]
+        assert "View: Scorecard" in labels and "View: Neighbours' grades" not in labels
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Neighbours" not in screen_text(app) and not FOREIGN.search(screen_text(app))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tui_helpers import record_notifications
 
 from selfassess.files import locking
 from selfassess.files.store import load_assessment
@@ -163,12 +164,12 @@ async def test_a_failed_autosave_is_said_plainly_and_the_work_stays(
 
     monkeypatch.setattr(locking, "write_recovery", refuse)
     app = app_for(assessment_path)
+    messages = record_notifications(app)
     async with app.run_test(notifications=True) as pilot:
         await pilot.press("r")
         app.autosave()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
         assert any("could not be copied" in m and "Permission denied" in m for m in messages)
         assert app.draft.modified and UNSAVED in app.sub_title
         assert isinstance(app.screen, MainScreen)  # nothing in the way of carrying on
@@ -266,6 +267,7 @@ async def test_a_held_file_opens_read_only_and_refuses_changes(
 ) -> None:
     before = assessment_path.read_bytes()
     app = app_for(assessment_path)
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
@@ -279,9 +281,9 @@ async def test_a_held_file_opens_read_only_and_refuses_changes(
         assert app.draft.record("ld-self-knowledge") == load_assessment(
             assessment_path
         ).assessment.record("ld-self-knowledge")
-        assert any("read-only" in n.message for n in app._notifications)
+        assert any("read-only" in m for m in shown)
         await pilot.press("ctrl+s")
-        assert any("is not saved" in n.message for n in app._notifications)
+        assert any("is not saved" in m for m in shown)
         app.autosave()
         await app.workers.wait_for_complete()
         await pilot.press("q")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.command import CommandPalette
 
 from selfassess.tui.app import SelfAssessApp
@@ -26,3 +28,20 @@ async def run_command(pilot, app: SelfAssessApp, query: str) -> None:
     await pilot.pause(0.5)  # the palette searches in the background
     await pilot.press("enter")
     await pilot.pause()
+
+
+def record_notifications(app: SelfAssessApp) -> list[str]:
+    """The message of every notification the app shows from now on, in order.
+
+    Textual keeps the notifications it shows to itself; every widget's ``notify`` goes
+    through the app's, so the app's is wrapped (call this before ``run_test``).
+    """
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return messages

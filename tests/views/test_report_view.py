@@ -173,9 +173,9 @@ def test_detail_lists_each_criterion_under_its_judgement(tiny: Framework) -> Non
     assert detail[1].endswith("─") and len(detail[1]) == 80
     assert detail[2:10] == [
         " G  Front door decisions ◆  Green, high confidence",
-        "    • MASH audit (Case audit; 2024-03-01; QA team)",
+        "    • MASH audit (Case audit; 1 March 2024; QA team)",
         "    Notes: Strong front door.",
-        "    → Action: Re-audit (Not started; TM; due 2024-06-30)",
+        "    → Action: Re-audit (Not started; TM; due 30 June 2024)",
         " ·  Return interviews  Not rated",
         " A  Plans  Amber  needs review",
         "    No evidence recorded",

@@ -123,9 +123,18 @@ def test_trend_shows_each_judgement_over_time_with_arrows(fw: Framework) -> None
 def test_actions_say_overdue_in_words(fw: Framework) -> None:
     _, q2 = q1_q2(fw)
     out = shown(actions_table(collect_actions(fw, q2, datetime.date(2024, 3, 1))))
-    assert "1 action, 1 open, 1 overdue (as of 2024-03-01)" in out
+    assert "1 action, 1 open, 1 overdue (as of 1 March 2024)" in out
     row = next(line for line in out.splitlines() if "Plan template" in line)
-    assert row.split() == ["2024-01-31", "OVERDUE", "Plan", "template", "[i]TM[/i]", "Plans"]
+    assert row.split() == [
+        "31",
+        "January",
+        "2024",
+        "OVERDUE",
+        "Plan",
+        "template",
+        "[i]TM[/i]",
+        "Plans",
+    ]
 
 
 def test_titles_from_a_councils_framework_are_literal_in_every_view() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -76,7 +77,10 @@ class FilterDialog(ModalScreen[CriterionFilter | None]):
                 if self.framework.themes:
                     yield Label("Theme", classes="field-label")
                     yield Select(
-                        [(plain(t.label, single_line=True), t.id) for t in self.framework.themes],
+                        [
+                            (Text(plain(t.label, single_line=True)), t.id)
+                            for t in self.framework.themes
+                        ],
                         value=self.current.theme or Select.NULL,
                         prompt="Any theme",
                         id="filter-theme",

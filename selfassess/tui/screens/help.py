@@ -19,6 +19,7 @@ from selfassess.model.labels import limiting_meaning
 from selfassess.tui.widgets.criterion_tree import LIMITING_MARK
 from selfassess.tui.widgets.record_lists import RecordList
 from selfassess.views.render import NOT_APPLICABLE_LETTER, NOT_RATED_LETTER, plain, rating_badge
+from selfassess.views.staleness import STALE_MARK
 
 Section = tuple[str, list[tuple[str, str]]]
 
@@ -142,6 +143,8 @@ def legend(framework: Framework | None) -> Text:
     text.append(f" {LIMITING_MARK} ", style="bold")
     meaning = limiting_meaning(framework) if framework is not None else ""
     text.append(" Limiting criterion" + (f": {meaning}\n" if meaning else "\n"))
+    text.append(f" {STALE_MARK} ", style="yellow")
+    text.append(" Stale: evidence or audits older than the assessment allows (default 12 months)\n")
     text.append(" 7/20 ", style="bold")
     text.append(" Beside a judgement: criteria rated so far, of all its criteria")
     return text

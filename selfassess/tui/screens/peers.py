@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from selfassess.model.assessment import Assessment
 from selfassess.model.errors import InputError
+from selfassess.model.framework import Framework
 from selfassess.views.render import plain
 
 
@@ -40,6 +41,15 @@ def peers_renderable(assessment: Assessment, today: datetime.date) -> Renderable
         )
         return text
     return peers_view(data, authority, today)
+
+
+def no_peers_note(framework: Framework) -> str:
+    """Why a framework with no inspectorate shows no neighbours' grades."""
+    title = plain(framework.title, single_line=True)
+    return (
+        f"{title} names no inspectorate, so there are no published grades of neighbours to "
+        "compare with."
+    )
 
 
 class PeersScreen(Screen[None]):

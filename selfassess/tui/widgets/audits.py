@@ -42,9 +42,11 @@ def stale_line(assessment: Assessment, criterion_id: str, today: datetime.date) 
     audits = sum(1 for a in record.audits if is_stale(a.date, cutoff))
     parts = []
     if evidence:
-        parts.append(f"{evidence} of {len(record.evidence)} evidence")
+        pieces = "piece" if len(record.evidence) == 1 else "pieces"
+        parts.append(f"{evidence} of {len(record.evidence)} {pieces} of evidence")
     if audits:
-        parts.append(f"{audits} of {len(record.audits)} audits")
+        noun = "audit" if len(record.audits) == 1 else "audits"
+        parts.append(f"{audits} of {len(record.audits)} {noun}")
     text.append(f"Stale: {' and '.join(parts)} dated before {long_date(cutoff)}", style="bold")
     if resting:
         text.append("\nThe rating rests on stale evidence only: refresh it before an inspection.")

@@ -172,7 +172,7 @@ class CriterionPanel(VerticalScroll):
         self.query_one(RatingBar).show_rating(record.rating)
         status = Text("Rating: ")
         status.append_text(rating_badge(framework, record.rating))
-        status.append(" " + rating_label(framework, record.rating), style="bold")
+        status.append(" " + plain(rating_label(framework, record.rating)), style="bold")
         if record.rating == NOT_APPLICABLE and record.na_reason:
             status.append(f"\nWhy: {plain(record.na_reason)}", style="italic")
         if record.review:

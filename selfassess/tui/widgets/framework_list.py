@@ -1,4 +1,5 @@
-"""The frameworks to choose from when starting an assessment: title, dates and size."""
+"""The frameworks to choose from when starting an assessment: title, dates, size and any
+caveat."""
 
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ def current_choice(choices: list[FrameworkChoice], today: datetime.date) -> int:
 
 
 class FrameworkList(OptionList):
-    """One option per framework: its title, then when it applies and how many criteria."""
+    """One option per framework: its title, then when it applies and how many criteria, then
+    its caveat if it has one."""
 
     def __init__(
         self, choices: list[FrameworkChoice], *, today: datetime.date, id: str | None = None
@@ -63,6 +65,8 @@ class FrameworkList(OptionList):
         text = Text(plain(fw.title, single_line=True), style="bold")
         details = f"{dates_text(fw)} · {len(fw.criteria)} criteria"
         text.append(f"\n{details}", style="dim")
+        if fw.caveat.strip():
+            text.append(f"\nNote: {plain(fw.caveat, single_line=True)}", style="not bold italic")
         return Option(text)
 
     def on_mount(self) -> None:

@@ -15,7 +15,8 @@ from selfassess.views.render import counts_text, grade_text, plain, rag_bar
 
 
 class JudgementPanel(VerticalScroll):
-    """The judgement's title and description, its progress, and its indicative grade."""
+    """The judgement's title and description, its progress, its indicative grade, and the
+    framework's caveat if it has one."""
 
     def __init__(self, draft: Draft, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -34,6 +35,14 @@ class JudgementPanel(VerticalScroll):
             classes="hint",
             markup=False,
         )
+        caveat = self.draft.framework.caveat.strip()
+        if caveat:  # the framework's own word of caution, wherever it is in use
+            yield Static(
+                Text(f"About this framework: {plain(caveat)}", style="italic"),
+                id="framework-caveat",
+                classes="hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         # shown before it was mounted: fill it in once its parts are there

@@ -40,7 +40,7 @@ class PublishedGradeSelect(Select[str]):
     """The published grade for one judgement (e.g. Ofsted's), or none."""
 
     def __init__(self, draft: Draft, judgement_id: str) -> None:
-        options = [(plain(g.label, single_line=True), g.id) for g in draft.framework.grades]
+        options = [(Text(plain(g.label, single_line=True)), g.id) for g in draft.framework.grades]
         super().__init__(
             options,
             value=draft.published_grade(judgement_id) or Select.NULL,
@@ -149,6 +149,11 @@ class ScorecardTable(Vertical):
             "discussion, not a prediction.",
             style="dim",
         )
+        if framework.caveat.strip():
+            intro.append(
+                f"\nAbout the framework: {plain(framework.caveat, single_line=True)}",
+                style="not bold italic",
+            )
         self.query_one("#scorecard-intro", Static).update(intro)
         gaps = {g.judgement: g for g in comparison.gaps}
         scores = {s.judgement: s for s in scorecard.judgements}
