@@ -181,6 +181,8 @@ def header_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
     if fw["assessed_against_version"] != fw["version"]:
         framework += f" — made against version {one_line(fw['assessed_against_version'])}"
     lines = [("Framework", framework)]
+    if fw.get("caveat"):
+        lines.append(("Note", one_line(fw["caveat"])))
     if data["period"]:
         lines.append(("Period", one_line(data["period"])))
     if data["assessors"]:

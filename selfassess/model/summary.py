@@ -149,6 +149,7 @@ def report_data(summary: Summary, today: datetime.date | None = None) -> dict[st
             "published_label": fw.published_grades,
             "subject": fw.subject,
             "service": fw.service,
+            "caveat": fw.caveat,
         },
         # With no inspectorate named in the framework nothing published is compared with.
         "published_report": None

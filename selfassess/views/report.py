@@ -83,6 +83,8 @@ def header(summary: Summary) -> RenderableType:
     if a.framework_version != fw.version:
         made = plain(a.framework_version, single_line=True)
         text.append(f" — made against version {made}", style="yellow")
+    if fw.caveat:
+        text.append(f"\nNote: {plain(fw.caveat, single_line=True)}", style="italic")
     if a.period:
         text.append(f"\nPeriod: {plain(a.period, single_line=True)}")
     if a.assessors:

@@ -4,6 +4,7 @@ short line, checked, and shown by ``selfassess frameworks``; none for ilacs-2023
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -39,3 +40,17 @@ def test_frameworks_command_shows_the_caveat(capsys: pytest.CaptureFixture[str])
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
     assert CAVEAT in rows["ilacs-2026"]["caveat"]
     assert rows["ilacs-2023"]["caveat"] == ""
+
+
+@pytest.mark.parametrize(("framework", "shown"), [("ilacs-2026", True), ("ilacs-2023", False)])
+def test_reports_carry_the_caveat(
+    framework: str, shown: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ours.toml"
+    assert main(["new", str(path), "--framework", framework, "--authority", "Peterborough"]) == 0
+    assert main(["report", str(path), "--width", "200"]) == 0
+    assert main(["report", str(path), "-o", str(tmp_path / "ours.md")]) == 0
+    screen = capsys.readouterr().out
+    markdown = (tmp_path / "ours.md").read_text(encoding="utf-8")
+    assert (CAVEAT in screen) is shown
+    assert (CAVEAT in markdown) is shown
