@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from selfassess.commands.common import EXIT_OK, Command, Consoles, to_json
+from selfassess.model.labels import plain
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,11 +47,11 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         start = month_year(f.applies_from)
         until = f"{start} to\n{month_year(f.applies_until)}" if f.applies_until else f"from {start}"
         judgements = [f.judgement_label(j) for j in f.published_judgement_ids()]
-        title = Text(f.title)
+        title = Text(plain(f.title))
         if f.caveat.strip():  # in full below the table, where it has the width to be read
             title.append("\n(see the note below)", style="italic")
         table.add_row(
-            f.id,
+            Text(plain(f.id)),
             title,
             until,
             Text("\n".join(judgements)),
@@ -59,7 +60,8 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     io.out.print(table)
     for f in frameworks.values():
         if f.caveat.strip():
-            io.out.print(Text.assemble((f"Note on {f.id}: ", "bold"), f.caveat.strip()))
+            note = plain(f.caveat, single_line=True)
+            io.out.print(Text.assemble((f"Note on {plain(f.id)}: ", "bold"), note))
     io.out.print("Start one with: selfassess new FILE --framework ID --authority NAME", style="dim")
     return EXIT_OK
 
