@@ -40,7 +40,7 @@ def export_report(summary: Summary, fmt: str, today: datetime.date | None = None
     if fmt == "csv":
         from selfassess.exports import csv_export
 
-        return csv_export.render_report(summary)
+        return csv_export.render_report(summary, today)
     if fmt == "docx":
         from selfassess.exports import word
 

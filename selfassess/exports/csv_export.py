@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from selfassess.exports import _common as c
 from selfassess.model.actions import ActionList
+from selfassess.model.staleness import document_day
 from selfassess.model.summary import Summary, report_data
 
 BOM = "\ufeff"
@@ -33,11 +34,15 @@ REPORT_COLUMNS = (
     "confidence",
     "evidence_count",
     "latest_evidence_date",
+    "stale_evidence_count",
     "open_actions",
     "actions",
     "review",
 )
-"""Column names of ``selfassess report --format csv`` (other tools may rely on them)."""
+"""Column names of ``selfassess report --format csv`` (other tools may rely on them).
+
+``stale_evidence_count``: how many of the criterion's evidence items are older than the
+assessment's limit, counted from the same day as every other export (``document_day``)."""
 
 ACTION_COLUMNS = (
     "due",
@@ -77,10 +82,11 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def render_report(summary: Summary) -> bytes:
-    """One row per criterion, in the framework's order."""
+def render_report(summary: Summary, today: datetime.date | None = None) -> bytes:
+    """One row per criterion, in the framework's order; evidence is stale or not as of
+    ``document_day`` (as in every other export)."""
     fw = summary.framework
-    data = report_data(summary)
+    data = report_data(summary, document_day(summary.assessment, today))
     labels = c.judgement_labels(fw)
     rows = []
     for criterion in data["criteria"]:
@@ -99,6 +105,7 @@ def render_report(summary: Summary) -> bytes:
                 c.confidence_words(criterion["confidence"]),
                 len(criterion["evidence"]),
                 max(dates).isoformat() if dates else "",
+                sum(1 for e in criterion["evidence"] if e["stale"]),
                 open_actions,
                 len(criterion["actions"]),
                 _yes(criterion["review"]),

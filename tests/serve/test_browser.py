@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import docx
 import pytest
 
 FIXTURES = Path(__file__).parent.parent / "tui" / "fixtures"
@@ -223,6 +224,18 @@ def test_serve_in_a_browser(served: Served, tmp_path: Path) -> None:
             page.keyboard.press("Enter")
         assert download.value.suggested_filename == "anytown-report.docx"
         assert Path(download.value.path()).read_bytes().startswith(b"PK")  # Word is a zip
+        page.wait_for_timeout(500)
+        # The self-evaluation too: the button after the report's four formats.
+        with page.expect_download(timeout=30_000) as download:
+            page.keyboard.press("Control+e")
+            page.wait_for_timeout(500)
+            for _ in range(4):
+                page.keyboard.press("Tab")
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename == "anytown-self-evaluation.docx"
+        sef = docx.Document(download.value.path())
+        assert sef.core_properties.title.startswith("Self-evaluation")
+        assert "How do we know it?" in {p.text for p in sef.paragraphs}
         page.wait_for_timeout(500)
         page.screenshot(path=str(tmp_path / "served.png"))
         page.close()

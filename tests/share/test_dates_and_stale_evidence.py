@@ -184,3 +184,23 @@ def test_the_self_evaluation_is_as_at_the_day_given_and_shows_the_review_date(
     assert "As at: 1 June 2025" in lines and "Review date: 31 October 2026" in lines
     assert share(args).code == 0  # by default, the latest date the file records
     assert "As at: 1 March 2024" in [p.text for p in docx.Document(str(out)).paragraphs]
+
+
+def test_csv_counts_stale_evidence_per_criterion_as_of_the_day_it_says(
+    tmp_path: Path, share: Callable[..., Result]
+) -> None:
+    import csv
+
+    path = _sample(tmp_path)
+
+    def counts(*more: str) -> dict[str, str]:
+        text = _report(share, path, "csv", *more).lstrip("\ufeff")
+        return {
+            r["criterion_id"]: r["stale_evidence_count"] for r in csv.DictReader(io.StringIO(text))
+        }
+
+    fresh = counts()  # as of the latest date the file records: nothing is a year old
+    assert set(fresh.values()) == {"0"}
+    later = counts("--today", LATER)
+    assert later["hp-front-door"] == "2" and later["hp-missing"] == "1"
+    assert later["hp-assessments"] == "0"  # no evidence at all is not stale evidence
