@@ -49,9 +49,9 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
         from rich.text import Text
 
         from selfassess.views.actions import actions_table
-        from selfassess.views.staleness import stale_table
+        from selfassess.views.staleness import stale_list
 
-        view = Group(actions_table(actions), Text(""), stale_table(stale))
+        view = Group(actions_table(actions), Text(""), stale_list(stale))
         show(view, args.output, inputs, io.out, io.err)
     else:
         from selfassess.exports import export_actions

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from selfassess.model.audits import Audit
 from selfassess.model.staleness import find_stale, months_before
 from selfassess.model.summary import summarise
 from selfassess.views.report import render_report
+from selfassess.views.staleness import stale_list
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "peterborough-2018.toml"
 D = datetime.date
@@ -89,12 +91,58 @@ def test_report_flags_stale_evidence_with_owner_and_in_the_coverage_line() -> No
     )
     assert "Evidence to refresh" in text
     assert "Evidence dated before 1 June 2018 (older than 12 months) is stale" in text
-    assert "◷ Investment decisions for children's services" in text
-    assert "Director of Children's Services" in text
+    # each owner's stale items under their name, oldest first, with the criterion they support
+    unboxed = " ".join(text.replace("│", " ").split())
+    assert (
+        "Director of Children's Services — 5 items, oldest 7 March 2018 "
+        "◷ 7 March 2018 Investment decisions for children's services "
+        "(Political and corporate support) ◷ 26 March 2018 Evaluation plan"
+    ) in unboxed
+    stale_box = unboxed.split("Evidence to refresh")[1]
+    owners = re.findall(r"[.)] ([^—◷.()]+?) — \d+ items?, oldest", stale_box)
+    assert owners[:2] == [
+        "Director of Children's Services",
+        "Fostering and Adoption Partnership Manager",
+    ]
     assert "rest on stale evidence" in text  # the scorecard's coverage line
     assert "(Other; 7 March 2018; ◷ stale; Director of Children's Services" in text  # the detail
     fresh = render_report(summarise(loaded.framework, loaded.assessment), today=D(2018, 7, 1))
     assert "Evidence to refresh" not in text_of(fresh)
+
+
+def test_stale_list_groups_by_owner_alphabetically_with_nobody_last() -> None:
+    fw = load_assessment(EXAMPLE).framework
+    old = D(2017, 1, 1)
+    a = make(
+        {
+            "hp-front-door": CriterionRecord(
+                rating="green",
+                evidence=[
+                    Evidence(what="Unowned audit", date=old),
+                    Evidence(what="Front door data", date=D(2017, 3, 1), owner="team manager"),
+                    Evidence(
+                        what="Older front door data", date=D(2016, 5, 1), owner="team manager"
+                    ),
+                ],
+            ),
+            "hp-neglect": CriterionRecord(
+                rating="red",
+                evidence=[Evidence(what="Neglect audit", date=old, owner="Head of QA")],
+                audits=[Audit(date=old, reference="QA-1", grade="good", auditor_role="Ann")],
+            ),
+        }
+    )
+    text = " ".join(text_of(stale_list(find_stale(fw, a, D(2018, 7, 1)))).split())
+    headings = re.findall(r"[.)] ([^—◷().]+?) — (\d+ items?), oldest ([\w ]+?) ◷", text)
+    assert headings == [
+        ("Auditors: Ann", "1 item", "1 January 2017"),
+        ("Head of QA", "1 item", "1 January 2017"),
+        ("team manager", "2 items", "1 May 2016"),
+        ("No owner recorded", "1 item", "1 January 2017"),
+    ]
+    assert (
+        "◷ 1 May 2016 Older front door data" in text.split("team manager")[1].split("◷ 1 March")[0]
+    )
 
 
 def test_actions_lists_stale_evidence_with_its_owner(
