@@ -97,6 +97,19 @@ def reflowed(text: str) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+def _mistyped_command(word: str, names: set[str]) -> str | None:
+    """The command ``word`` was probably meant to be ("reprot" → "report"), unless it could be
+    a file: ``selfassess FILE`` opens (or creates) an assessment, so anything with a dot or a
+    folder in it, or that exists, is taken as one."""
+    import difflib
+    import os
+
+    if "." in word or "/" in word or "\\" in word or os.path.exists(word):
+        return None
+    close = difflib.get_close_matches(word.lower(), sorted(names), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     from rich_argparse import RawDescriptionRichHelpFormatter
@@ -129,6 +142,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = {command.name for command in COMMANDS}
     # `selfassess` and `selfassess FILE` open the app; everything else is a command.
     if not words or (words[0] not in names and not words[0].startswith("-")):
+        mistyped = _mistyped_command(words[0], names) if words else None
+        if mistyped is not None:
+            from selfassess.views.render import plain
+
+            print(
+                f'selfassess: "{plain(words[0], single_line=True)}" is not a command. Did you '
+                f'mean "{mistyped}"? (To open an assessment, give its file name, ending '
+                ".toml.) See selfassess --help for every command.",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
         words = ["open", *words]
     try:
         args = build_parser().parse_args(words)

@@ -126,7 +126,7 @@ def iso_date(value: str) -> Any:
         day = None
     if day is None:
         raise argparse.ArgumentTypeError(
-            f'"{_shown(value)}" is not a date: type, for example, {DATE_FORMS}'
+            f'"{shown_argument(value)}" is not a date: type, for example, {DATE_FORMS}'
         )
     return day
 
@@ -136,13 +136,15 @@ def positive_int(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{_shown(value)}" is not a whole number') from None
+        raise argparse.ArgumentTypeError(
+            f'"{shown_argument(value)}" is not a whole number'
+        ) from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
     return number
 
 
-def _shown(value: str) -> str:
+def shown_argument(value: str) -> str:
     """An argument quoted in a usage error (which argparse prints as it is): no escapes."""
     from selfassess.views.render import plain
 
@@ -235,13 +237,24 @@ def check_output(output: str | Path, inputs: Sequence[str | Path], *, replace: b
 
 def check_report_output(output: str | Path, inputs: Sequence[str | Path]) -> Path:
     """Where a report (text, JSON, a document) may go: as ``check_output``, and never over an
-    existing TOML file, which is an assessment or a framework, not an old report."""
+    existing TOML file, which is an assessment or a framework, not an old report, nor over
+    the copy of an assessment's previous version kept beside it (``FILE.toml.bak``)."""
     target = check_output(output, inputs)
-    if target.suffix.lower() == ".toml" and target.exists():
+    if not target.exists():
+        return target
+    name = target.name.lower()
+    if name.endswith(".toml"):
         raise InputError.single(
             target,
             "is an existing TOML file (an assessment or a framework); a report is never written "
             "over one. Choose another file name, such as report.txt (nothing was changed)",
+        )
+    if name.endswith(".toml.bak"):
+        raise InputError.single(
+            target,
+            "is the copy of an assessment's previous version, kept when it was saved; a report "
+            "is never written over it. Choose another file name, such as report.txt (nothing "
+            "was changed)",
         )
     return target
 

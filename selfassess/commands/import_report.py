@@ -130,9 +130,9 @@ def _run(args: argparse.Namespace, io: Consoles) -> int:
             # judgements differently, and a bundled one of the same id is replaced by it.
             frameworks = [loaded.framework, *(f for f in frameworks if f.id != loaded.framework.id)]
         if csv_out:
-            from selfassess.commands.common import check_output
+            from selfassess.commands.common import check_report_output
 
-            csv_target = check_output(csv_out, [*names, *reports])
+            csv_target = check_report_output(csv_out, [*names, *reports])
     except InputError as exc:
         _input_error(err, exc)
         return EXIT_BAD_INPUT

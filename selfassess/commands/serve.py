@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import re
 from pathlib import Path
 
-from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles
+from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles, shown_argument
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z")
+
+
+def host_address(value: str) -> str:
+    """An argparse type: an address to listen on, as an IP address or a computer's name
+    (letters, digits and hyphens in dot-separated parts, as names on a network are)."""
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        pass
+    name = value[:-1] if value.endswith(".") else value
+    if 0 < len(name) <= 253 and all(_LABEL.match(label) for label in name.split(".")):
+        return value
+    raise argparse.ArgumentTypeError(
+        f'"{shown_argument(value)}" is not an address: give this computer\'s name or an IP '
+        "address, such as 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on)"
+    )
 
 
 def port_number(value: str) -> int:
@@ -15,7 +34,9 @@ def port_number(value: str) -> int:
     try:
         port = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{value}" is not a port number') from None
+        raise argparse.ArgumentTypeError(
+            f'"{shown_argument(value)}" is not a port number'
+        ) from None
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is not a port number: use 1 to 65535")
     return port
@@ -28,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--host",
+        type=host_address,
         default="127.0.0.1",
         metavar="ADDRESS",
         help="address to listen on (default 127.0.0.1: this computer only)",
@@ -40,6 +62,19 @@ def run(args: argparse.Namespace, io: Consoles) -> int:
     from selfassess.commands.common import describe_os_error
 
     path = Path(args.file).resolve() if args.file else None
+    if path is None and args.host not in LOOPBACK:
+        # Without a file the page starts where the app does, able to open any file this
+        # computer's account can: only for the person at this computer.
+        io.err.print(
+            Text(
+                f"Error: to serve on {args.host}, name the assessment file (for example "
+                f"selfassess serve our-sef.toml --host {args.host}): colleagues then reach "
+                "that file and nothing else.",
+                style="bold red",
+            ),
+            soft_wrap=True,
+        )
+        return EXIT_BAD_INPUT
     if path is not None:
         from selfassess.files.store import load_assessment
 

@@ -95,13 +95,13 @@ def render_report(summary: Summary, today: datetime.date | None = None) -> bytes
         open_actions = sum(1 for x in criterion["actions"] if x["status"] != "done")
         rows.append(
             (
-                criterion["judgement"],
+                cell(criterion["judgement"]),
                 cell(labels.get(criterion["judgement"], criterion["judgement"])),
-                criterion["id"],
+                cell(criterion["id"]),
                 cell(criterion["title"]),
                 _yes(criterion["limiting"]),
-                mark.label,
-                mark.letter,
+                cell(mark.label),  # the framework's words: a file, like the rest
+                cell(mark.letter),
                 c.confidence_words(criterion["confidence"]),
                 len(criterion["evidence"]),
                 max(dates).isoformat() if dates else "",
@@ -119,13 +119,13 @@ def render_actions(actions: ActionList) -> bytes:
     rows = [
         (
             item.due.isoformat() if item.due else "",
-            item.status_label,
+            cell(item.status_label),
             _yes(item.overdue),
             cell(item.what),
             cell(item.owner),
-            item.criterion,
+            cell(item.criterion),
             cell(item.criterion_title),
-            item.judgement,
+            cell(item.judgement),
         )
         for item in actions.items
     ]

@@ -427,7 +427,7 @@ class _Writer:
         good = sum(total.grades.get(g, 0) for g in good_or_better(fw))
         paragraph = self.doc.add_paragraph()
         span = (
-            f" between {date_range(total.first, total.last)}"
+            f" from {date_range(total.first, total.last)}"
             if total.first and total.last and total.first != total.last
             else ""
         )
@@ -504,10 +504,21 @@ class _Writer:
 
         from selfassess.exports.figures import SOURCE_NOTE, number
 
+        dated = [(ind, _year_for(ind, self.day)) for ind in shown]
+        later = [ind for ind, figures_then in dated if figures_then is None]
+        if later:  # a figure from after the document's date would read as the situation then
+            names = _words_list([clean_text(ind.label) for ind in later])
+            muted(
+                self.doc.add_paragraph(),
+                f"Not shown: {names} — the dataset holds no figure for "
+                f"{self.day.year if self.day else 'that time'} or before.",
+            )
+        kept = [(ind, figures_then) for ind, figures_then in dated if figures_then is not None]
+        if not kept:
+            return
         titles = ["Indicator", "Year", "Us", "Neighbours", "England"]
-        table, rows = add_table(self.doc, titles, len(shown))
-        for cells, ind in zip(rows[1:], shown, strict=True):
-            year, value, median, england = _year_for(ind, self.day)
+        table, rows = add_table(self.doc, titles, len(kept))
+        for cells, (ind, (year, value, median, england)) in zip(rows[1:], kept, strict=True):
             cells[0].paragraphs[0].add_run(clean_text(ind.label))
             cells[1].paragraphs[0].add_run(str(year))
             cells[2].paragraphs[0].add_run(number(value, ind.unit))
@@ -667,11 +678,13 @@ def _grade_list(fw: Framework, summary: AuditSummary) -> str:
     return _words_list([f"{n} {fw.grade_label(g).lower()}" for g, n in summary.grades.items() if n])
 
 
-def _year_for(ind: IndicatorFigures, day: datetime.date | None) -> tuple[Any, ...]:
-    """The figures for the latest year at or before the self-evaluation's date (else latest)."""
-    if day is not None:
-        fitting = [y for y in ind.series if y.year <= day.year and y.value is not None]
-        if fitting:
-            y = fitting[-1]
-            return y.year, y.value, y.neighbours_median, y.england
-    return ind.year, ind.value, ind.neighbours_median, ind.england
+def _year_for(ind: IndicatorFigures, day: datetime.date | None) -> tuple[Any, ...] | None:
+    """The figures for the latest year at or before the self-evaluation's date (the latest of
+    all with no date); None when every figure is later, as it would misstate the picture then."""
+    if day is None:
+        return ind.year, ind.value, ind.neighbours_median, ind.england
+    fitting = [y for y in ind.series if y.year <= day.year and y.value is not None]
+    if not fitting:
+        return None
+    y = fitting[-1]
+    return y.year, y.value, y.neighbours_median, y.england

@@ -63,9 +63,15 @@ def clean_text(value: str | None, *, single_line: bool = True) -> str:
     return _NOT_XML.sub("", plain(value or "", single_line=single_line))
 
 
+def _clean_string(value: str) -> str:
+    """A framework's or assessment's text as a document may hold it: no control or format
+    characters (escape sequences, bidirectional overrides), and nothing XML cannot store."""
+    return _NOT_XML.sub("", plain(value))
+
+
 def _has_bad(value: object) -> bool:
     if isinstance(value, str):
-        return _NOT_XML.search(value) is not None
+        return _clean_string(value) != value
     if isinstance(value, dict):
         return any(_has_bad(k) or _has_bad(v) for k, v in value.items())
     if isinstance(value, list):
@@ -75,7 +81,7 @@ def _has_bad(value: object) -> bool:
 
 def _cleaned(value: Any) -> Any:
     if isinstance(value, str):
-        return _NOT_XML.sub("", value)
+        return _clean_string(value)
     if isinstance(value, dict):
         return {_cleaned(k): _cleaned(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -84,10 +90,13 @@ def _cleaned(value: Any) -> Any:
 
 
 def xml_safe(summary: Summary) -> Summary:
-    """The summary with characters Word cannot store removed from every text, framework's too.
+    """The summary with control and format characters removed from every text, the
+    framework's labels and titles as well as the assessment's, and with them the characters
+    Word cannot store.
 
-    Almost always a no-op (it only checks); a framework or assessment written with such
-    characters as escapes (e.g. ``\\u0001`` in TOML) would otherwise stop the export.
+    Almost always a no-op (it only checks). A file written with such characters as escapes
+    (e.g. ``\\u0001`` or ``\\u202e`` in TOML) would otherwise stop the export, or carry a
+    bidirectional override that shows a label backwards, into a document the council publishes.
     """
     import msgspec
 
@@ -327,7 +336,7 @@ def _properties(doc: Document, summary: Summary, data: dict[str, Any], title: st
     props.author = property_text(", ".join(data["assessors"])) or "selfassess"
     props.last_modified_by = f"selfassess {__version__}"
     fw = summary.framework
-    props.comments = self_assessment_note(fw)
+    props.comments = property_text(self_assessment_note(fw))
     keywords = [fw.inspectorate, fw.id, "self-assessment", "self-evaluation"]
     props.keywords = property_text("; ".join(k for k in keywords if k.strip()))
     props.category = property_text(data["period"])

@@ -163,7 +163,8 @@ def read(
         return FileProblem(
             "This file could not be opened",
             exc.summary(),
-            "The file has not been changed. Correct it in a text editor, or open another file.",
+            "The file has not been changed. Open another file, or, if this is the right one, "
+            "correct what is listed in a text editor.",
         )
 
 

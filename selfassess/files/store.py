@@ -96,9 +96,29 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
+_OTHER_KINDS = (
+    (b"PK\x03\x04", "a Word or Excel document (or another zipped file)"),
+    (b"%PDF", "a PDF"),
+    (b"\xd0\xcf\x11\xe0", "an older Word or Excel document"),
+)
+"""Files people give in place of an assessment, told by how they start."""
+
+
+def _not_toml(path: str | Path | None, kind: str) -> InputError:
+    """A file of another kind, named as such: "not valid TOML" would mean nothing to its owner."""
+    return InputError.single(
+        path,
+        f"is {kind}, not a selfassess file: assessments and frameworks are text files whose "
+        "names end in .toml",
+    )
+
+
 def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
     if not raw.strip():
         raise InputError.single(path, "is empty")
+    for start, kind in _OTHER_KINDS:
+        if raw.startswith(start):
+            raise _not_toml(path, kind)
     if b"\x00" in raw[:8192]:
         raise InputError.single(path, "is not a text file (it looks like binary data)")
     try:
@@ -112,6 +132,12 @@ def parse_toml(raw: bytes, path: str | Path | None = None) -> dict[str, Any]:
         # its wheels are compiled, and read a file three to four times faster.
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
+        if path is not None and Path(path).suffix.lower() == ".csv":
+            raise _not_toml(
+                path,
+                "a CSV file (a spreadsheet saved as text; case-audit results in one go in with "
+                "selfassess import-audits)",
+            ) from None
         raise InputError.single(path, f"is not valid TOML: {exc}") from None
     except RecursionError:
         # tomli refuses lists and tables nested hundreds deep, and keys of a thousand parts,

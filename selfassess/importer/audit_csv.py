@@ -347,6 +347,13 @@ def read_audits(
             raw = Path(path).read_bytes()
         except OSError as exc:
             raise InputError.single(name, f"could not be read: {exc.strerror or exc}") from None
+    if Path(path).suffix.lower() == ".toml":  # the two files given the wrong way round
+        raise InputError.single(
+            name,
+            "is a selfassess file (.toml), not a CSV of case audits: give the CSV first, then "
+            "the assessment after --into, e.g. selfassess import-audits audits.csv --into "
+            "our-sef.toml",
+        )
     text, encoding = decode(raw, name)
     if not text.strip():
         raise InputError.single(name, "is empty: it has no heading row and no audits")

@@ -469,8 +469,23 @@ def _reference(
 
 
 def _reserved_key(fw: Framework, i: int, level: RatingLevel, problems: list[Problem]) -> None:
-    """Refuse a rating key that the app already uses for something else, naming the clash."""
-    use = RESERVED_KEYS.get(level.shortcut)
+    """Refuse a rating key that the app already uses for something else, naming the clash,
+    and one that is not a single key: Ctrl+S, say, would rate a criterion instead of saving,
+    and "r,q" would take the quit key too."""
+    shortcut = level.shortcut
+    if any(ch in shortcut for ch in "+,") or not shortcut.strip() or shortcut != shortcut.strip():
+        field = "key" if level.key else "letter"
+        value = level.key or level.letter
+        problems.append(
+            Problem(
+                f"rating_levels[{i}].{field}",
+                f'"{value}" cannot be the key for {level.label}: a rating key is one key '
+                "pressed on its own (a letter or a digit), without Ctrl, Alt or Shift"
+                + ("" if level.key else "; give this level a key of its own"),
+            )
+        )
+        return
+    use = RESERVED_KEYS.get(shortcut)
     if use is None:
         return
     taken = set(RESERVED_KEYS) | {lv.shortcut for lv in fw.rating_levels}

@@ -63,8 +63,11 @@ def migrate(assessment: Assessment, target: Framework) -> tuple[Assessment, Migr
             if jid in judgements and gid in target.grade_by_id:
                 grades[jid] = gid
             else:
+                grade = target.grade_by_id[gid].label if gid in target.grade_by_id else gid
                 report.dropped.append(
-                    f"published grade {jid} = {gid}: no such judgement in {target.id}"
+                    f"the published grade for {jid.replace('_', ' ')} "
+                    f"({grade.replace('_', ' ').lower()}): {target.id} {target.version} has no "
+                    "such judgement"
                 )
         areas = []
         for area in published.areas_for_improvement:

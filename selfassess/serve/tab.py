@@ -31,12 +31,16 @@ def tab_command() -> str:
 
 
 def main() -> int:
-    """Run the app on the served file (or the start screen) until the tab closes."""
+    """Run the app on the served file (or the start screen) until the tab closes.
+
+    Served with a file, the tab is kept to it: no start screen, no recent files, no other
+    folder (``serve`` trusts a browser with what it was told to serve, nothing more).
+    """
     os.environ["TEXTUAL_DRIVER"] = DRIVER
     from selfassess.tui.app import run_tui
 
     file = os.environ.get(FILE_VARIABLE)
-    return run_tui(Path(file) if file else None)
+    return run_tui(Path(file) if file else None, confined=bool(file))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.events import DeliveryComplete, DeliveryFailed
+from textual.screen import Screen
 
 from selfassess.files import recent, session
 from selfassess.files.paths import config_dir
@@ -133,9 +134,13 @@ class SelfAssessApp(App[int]):
         cwd: Path | None = None,
         today: datetime.date | None = None,
         theme: str = DARK,
+        confined: bool = False,
     ) -> None:
         super().__init__()
         self.start_path = path
+        self.confined = confined and path is not None
+        """Served with one file (``selfassess serve FILE``): that file is all a browser may
+        reach, so the start screen (recent files, any folder) is never shown."""
         self._frameworks = frameworks
         self.cwd = cwd or Path.cwd()
         self.today = today or datetime.date.today()
@@ -182,7 +187,10 @@ class SelfAssessApp(App[int]):
             self.open_file(self.start_path, from_command_line=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Saving and closing need an open assessment (the start screen has none)."""
+        """Saving and closing need an open assessment (the start screen has none); a tab
+        served with one file cannot close it to open another."""
+        if action == "close_file" and self.confined:
+            return False
         if action in {"save", "close_file"}:
             return self.session is not None
         return True
@@ -211,6 +219,9 @@ class SelfAssessApp(App[int]):
     def show_start(
         self, *, new_path: Path | None = None, open_path: Path | None = None, notice: str = ""
     ) -> None:
+        if self.confined:
+            self._show_nothing_open()
+            return
         from selfassess.tui.screens.start import StartScreen
 
         screen = StartScreen(
@@ -226,6 +237,17 @@ class SelfAssessApp(App[int]):
         self.refresh_title()
         self._replace_all(screen)
 
+    def _show_nothing_open(self) -> None:
+        """In a tab served with one file, instead of the start screen: say the file is not
+        open, and how to try again, with nothing that reaches any other file."""
+        from selfassess.tui.screens.nothing_open import NothingOpenScreen
+
+        assert self.start_path is not None  # confined only with a file
+        self.session = None
+        self.refresh_title()
+        if not isinstance(self.screen, NothingOpenScreen):
+            self._replace_all(NothingOpenScreen(self.start_path))
+
     def _back_to_start(self, path: Path) -> None:
         """Show the start screen (with ``path`` typed in) unless it is showing already."""
         from selfassess.tui.screens.start import StartScreen
@@ -233,7 +255,7 @@ class SelfAssessApp(App[int]):
         if not isinstance(self.screen, StartScreen):
             self.show_start(open_path=path)
 
-    def _replace_all(self, screen: StartScreen | MainScreen) -> None:
+    def _replace_all(self, screen: Screen[None]) -> None:
         """Make ``screen`` the only screen above the app's blank base screen."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -344,11 +366,15 @@ class SelfAssessApp(App[int]):
         self._claim(loaded, offer_recovery=False)
 
     def on_start_screen_new_assessment_chosen(self, event: StartScreen.NewAssessmentChosen) -> None:
+        if self.confined:  # never shown then; a message from elsewhere opens nothing
+            return
         self.create_file(
             event.choice, event.authority, event.path, authority_code=event.authority_code
         )
 
     def on_start_screen_file_chosen(self, event: StartScreen.FileChosen) -> None:
+        if self.confined:
+            return
         self.open_file(event.path)
 
     # --- recovery and autosave ------------------------------------------------------------
@@ -772,13 +798,17 @@ def make_app(
     today: datetime.date | None = None,
     theme: str = DARK,
     keymap: dict[str, str] | None = None,
+    confined: bool = False,
 ) -> SelfAssessApp:
     """The app, for the command line and the tests.
 
     ``frameworks`` replaces the bundled ones on the start screen; ``cwd`` and ``today`` make
-    runs repeatable; ``keymap`` maps binding ids (e.g. ``rate.red``) to other keys.
+    runs repeatable; ``keymap`` maps binding ids (e.g. ``rate.red``) to other keys;
+    ``confined`` keeps the app to ``path`` (for ``serve FILE``: no start screen).
     """
-    app = SelfAssessApp(path, frameworks=frameworks, cwd=cwd, today=today, theme=theme)
+    app = SelfAssessApp(
+        path, frameworks=frameworks, cwd=cwd, today=today, theme=theme, confined=confined
+    )
     if keymap:
         app.set_keymap(keymap)
     return app
@@ -821,10 +851,10 @@ def load_keymap(path: Path) -> tuple[dict[str, str], str]:
     return flat, ""
 
 
-def run_tui(path: Path | None) -> int:
+def run_tui(path: Path | None, *, confined: bool = False) -> int:
     """Run the app until the user quits; returns the exit code."""
     keymap, problem = load_keymap(keymap_path())
-    app = make_app(path, keymap=keymap)
+    app = make_app(path, keymap=keymap, confined=confined)
     app.startup_warning = problem
     app.run()
     return app.return_code or 0

@@ -174,13 +174,10 @@ class AssessmentCommands(Provider):
                     "The annual self-evaluation document, judgement by judgement",
                 )
             )
-            found += [
-                (
-                    "File: Close and open another",
-                    app("close_file"),
-                    "Back to the start screen",
-                ),
-            ]
+            if self.app.check_action("close_file", ()):  # not in a tab served with one file
+                found.append(
+                    ("File: Close and open another", app("close_file"), "Back to the start screen")
+                )
         found += [
             ("View: Help and keys", app("help"), "Every key and what the marks mean"),
             ("View: Switch light or dark", app("toggle_theme"), ""),

@@ -186,6 +186,16 @@ def test_a_workbook_or_binary_file_is_refused(example: Path, tmp_path: Path) -> 
     assert run("import-audits", xlsx, "--into", example) == 2
 
 
+def test_the_files_given_the_wrong_way_round_are_said_so(example: Path, tmp_path: Path) -> None:
+    other = tmp_path / "b.toml"
+    shutil.copy(example, other)
+    before = other.read_bytes()
+    with pytest.raises(InputError, match="give the CSV first"):
+        read_audits(example, FW, today=TODAY)
+    assert run("import-audits", example, "--into", other) == 2
+    assert other.read_bytes() == before
+
+
 def test_excel_encodings_are_read(tmp_path: Path) -> None:
     row = "05/03/2018,QA-1,hp-neglect,Good,,,Responsable d’équipe\n"
     for encoding, name in (

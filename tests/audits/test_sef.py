@@ -90,7 +90,7 @@ def test_how_we_know_has_audit_sample_sizes_and_typed_evidence(
     document: docx.document.Document,
 ) -> None:
     text = "\n".join(t for _, t in paragraphs(document))
-    assert "We audited " in text and " cases against this judgement between " in text
+    assert "We audited " in text and " cases against this judgement from " in text
     assert "were good or better" in text and "A second auditor moderated" in text
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "Response to neglect" in cells
@@ -135,3 +135,18 @@ def test_published_figures_are_shown_where_the_framework_links_them() -> None:
     row = next(r for r in rows if r[0] == "Re-referrals within 12 months")
     assert int(row[1]) <= 2018  # the year the self-evaluation speaks for, not a later one
     assert any("Open Government Licence" in p.text for p in doc.paragraphs)
+
+
+def test_no_figure_from_after_the_documents_date_is_shown(
+    document: docx.document.Document,
+) -> None:
+    """The example speaks for 2018; figures first published later are named as missing, never
+    put in the table as though they were the picture then."""
+    as_at = next(p.text for p in document.paragraphs if p.text.startswith("As at"))
+    assert as_at.endswith("2018")
+    tables = [t for t in document.tables if t.rows[0].cells[0].text == "Indicator"]
+    years = [int(r.cells[1].text) for t in tables for r in t.rows[1:]]
+    assert years and max(years) <= 2018
+    missing = [p.text for p in document.paragraphs if p.text.startswith("Not shown: ")]
+    assert any("Children looked after at 31 March per 10,000 children" in m for m in missing)
+    assert all(m.endswith("no figure for 2018 or before.") for m in missing)

@@ -117,6 +117,55 @@ def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "usage" in capsys.readouterr().err.lower()
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("sef.docx", b"PK\x03\x04\x14\x00\x06\x00", "is a Word or Excel document"),
+        ("report.pdf", b"%PDF-1.7\n%\xe2\xe3", "is a PDF"),
+        ("audits.csv", b"Audit date,Case,Grade\n2026-01-05,C1,Good\n", "is a CSV file"),
+    ],
+)
+def test_a_file_of_another_kind_is_named_as_such(
+    name: str, content: bytes, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["report", str(path)]) == 2
+    err = capsys.readouterr().err.replace("\n", " ")
+    assert f"{name}: {said}" in err
+    assert "not a selfassess file" in err and "TOML" not in err
+    assert path.read_bytes() == content
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("reprot", "report"), ("Actoins", "actions")])
+def test_a_mistyped_command_is_named_with_the_likely_one(
+    typed: str,
+    meant: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([typed, "our-sef.toml"]) == 2
+    err = capsys.readouterr().err
+    assert f'"{typed}" is not a command. Did you mean "{meant}"?' in err
+    assert list(tmp_path.iterdir()) == []  # and no app, no new file
+
+
+def test_a_file_named_like_a_command_is_still_taken_as_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `selfassess FILE` opens or creates an assessment: a name with a dot, or one that exists,
+    # goes to the app (here refused only for the extra word, before the app starts).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reprot").write_text("", encoding="utf-8")
+    for typed in ("reprot.toml", "reprot"):
+        assert main([typed, "extra"]) == 2
+        err = capsys.readouterr().err
+        assert "unrecognized arguments: extra" in err
+        assert "is not a command" not in err
+
+
 def test_validate_lists_every_problem_of_every_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

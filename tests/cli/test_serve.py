@@ -51,8 +51,45 @@ def test_other_host_warns_before_serving(capsys: pytest.CaptureFixture[str]) -> 
         taken.bind(("0.0.0.0", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        main(["serve", "--host", "0.0.0.0", "--port", str(port)])
+        main(["serve", str(FIXTURES / "anytown.toml"), "--host", "0.0.0.0", "--port", str(port)])
     assert "anyone who can reach port" in capsys.readouterr().err
+
+
+def test_other_host_without_a_file_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # Without a file the page would open on the start screen: any file this account can reach.
+    assert main(["serve", "--host", "0.0.0.0"]) == 2
+    err = capsys.readouterr().err
+    assert "name the assessment file" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "a..b",
+        "x" * 64 + ".example",
+        "x\u009b",
+        "",
+        "x-.example",
+        "x\x1b]8;;https://evil.example\x1b\\",
+    ],
+)
+def test_an_address_that_is_not_one_is_refused_plainly(
+    host: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", str(FIXTURES / "anytown.toml"), "--host", host]) == 2
+    err = capsys.readouterr().err
+    assert "is not an address" in err
+    assert not any(ch in err for ch in "\x1b\x07\u009b"), err
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1", "::1", "0.0.0.0", "localhost", "qa-laptop.council.local"]
+)
+def test_usual_addresses_are_accepted(host: str) -> None:
+    from selfassess.commands.serve import host_address
+
+    assert host_address(host) == host
 
 
 def test_each_tab_runs_the_app_with_this_python() -> None:

@@ -259,6 +259,27 @@ def test_a_rating_key_the_app_uses_is_refused(
     assert ', e.g. key = "' in problems[0]
 
 
+@pytest.mark.parametrize(
+    ("level", "place"),
+    [
+        ({"key": "ctrl+s"}, "rating_levels[0].key"),  # would rate instead of saving
+        ({"key": "ctrl+q"}, "rating_levels[0].key"),
+        ({"key": "r,q"}, "rating_levels[0].key"),  # would take the quit key too
+        ({"key": " "}, "rating_levels[0].key"),
+        ({"letter": "+"}, "rating_levels[0].letter"),
+    ],
+)
+def test_a_rating_key_must_be_one_key_on_its_own(level: dict[str, str], place: str) -> None:
+    levels = [
+        {"id": "not_yet", "label": "Not yet", "letter": "Y", **level},
+        {"id": "yes", "label": "Yes", "letter": "E", "key": "k"},
+    ]
+    problems = _problems(_data(rating_levels=levels))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{place}: ")
+    assert "without Ctrl, Alt or Shift" in problems[0]
+
+
 def test_older_frameworks_load_without_the_new_fields() -> None:
     fw = framework_from_data(_data())
     assert fw.inspectorate == "" and fw.subject == "local authority" and fw.service == ""

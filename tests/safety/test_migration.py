@@ -74,3 +74,23 @@ def test_migrate_keeps_what_exists_and_lists_the_rest(
         main(["migrate", str(old_assessment), "-o", str(old_assessment.with_name("taken.toml"))])
         == 2
     )
+
+
+def test_a_published_grade_with_nowhere_to_go_is_listed_in_words() -> None:
+    from selfassess.files.store import bundled_framework
+    from selfassess.model.assessment import Assessment, Published
+    from selfassess.model.migration import migrate
+
+    old, new = bundled_framework("ilacs-2018"), bundled_framework("ilacs-2023")
+    made = Assessment(
+        framework=old.id,
+        framework_version=old.version,
+        authority="Anytown",
+        published=Published(grades={"children_in_care_and_care_leavers": "good"}),
+    )
+    migrated, report = migrate(made, new)
+    assert report.dropped == [
+        f"the published grade for children in care and care leavers (good): ilacs-2023 "
+        f"{new.version} has no such judgement"
+    ]
+    assert migrated.published is not None and migrated.published.grades == {}

@@ -56,6 +56,29 @@ def test_no_command_writes_over_one_of_its_inputs(
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no .bak either
 
 
+OVER_AN_ASSESSMENT = {
+    # an assessment the command does not read, and the copy of one's previous version
+    "import-report-csv": ["import-report", "report.txt", "--csv", "b.toml"],
+    "actions-over-a-backup": ["actions", "a.toml", "-o", "a.toml.bak"],
+    "report-over-a-backup": ["report", "a.toml", "--format", "csv", "-o", "b.toml.bak"],
+}
+
+
+@pytest.mark.parametrize("name", OVER_AN_ASSESSMENT)
+def test_no_report_is_written_over_an_assessment_or_its_backup(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(folder)
+    (folder / "report.txt").write_text("Not an Ofsted report.\n", encoding="utf-8")
+    for backup in ("a.toml.bak", "b.toml.bak"):
+        (folder / backup).write_text(ASSESSMENT, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, shown = run(OVER_AN_ASSESSMENT[name], capsys)
+    assert code == 2, shown
+    assert "nothing was changed" in shown
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
 @pytest.mark.parametrize("port", ["99999", "65536", "0", "-1", "eighty", ESCAPE])
 def test_serve_refuses_a_port_that_cannot_be(port: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, shown = run(["serve", "--port", port], capsys)

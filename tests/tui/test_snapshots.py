@@ -302,6 +302,28 @@ def test_someone_else_has_the_file_open(
 
 
 @VIEWS
+def test_served_file_not_open(
+    snap_compare: Callable[..., bool],
+    app_for: AppFactory,
+    assessment_path: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    """A tab of ``serve FILE`` whose file was not opened (here: a colleague holds it, and
+    opening was cancelled): no start screen, only what to do."""
+    holder = {"user": "alex", "host": "PC-0412", "pid": 4242, "since": "2024-05-31T09:30:00"}
+    locking.lock_path(assessment_path).write_text(json.dumps(holder), encoding="utf-8")
+    app = app_for(assessment_path, theme=theme, confined=True)
+
+    async def cancel(pilot: Pilot[int]) -> None:
+        await pilot.pause()
+        await pilot.click("#choice-cancel")
+        await steady(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=cancel)
+
+
+@VIEWS
 def test_unsaved_work_to_restore(
     snap_compare: Callable[..., bool],
     app_for: AppFactory,
