@@ -154,6 +154,17 @@ _PREFIXES = (
 )
 
 
+def figure_text(value: Number) -> str:
+    """A published figure as people read it: whole numbers as they are ("1,234"), others to
+    one decimal place rounded half up, as the DfE publishes them ("19.95" → "20.0": a
+    neighbours' median can have two). The screen and every export show the same digits."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return f"{Decimal(repr(value)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):,}"
+
+
 def name_key(text: str) -> str:
     """A name reduced to what tells authorities apart: "Peterborough City Council", "City of
     Peterborough" and "Bristol, City of" → "peterborough", "bristol"."""

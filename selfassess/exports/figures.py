@@ -144,7 +144,9 @@ def number(value: Number | None, unit: str) -> str:
     """A figure as people read it: "12.5%", "414.6", or "not published"."""
     if value is None:
         return NOT_PUBLISHED
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    from selfassess.data.published import figure_text
+
+    text = figure_text(value)
     return f"{text}%" if unit == "%" else text
 
 

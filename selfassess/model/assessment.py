@@ -28,6 +28,7 @@ EvidenceType = Literal[
     "feedback",
     "practice_observation",
     "partner_feedback",
+    "staff_feedback",
     "other",
 ]
 EVIDENCE_TYPES: dict[str, str] = {
@@ -36,6 +37,7 @@ EVIDENCE_TYPES: dict[str, str] = {
     "feedback": "Feedback from children and families",
     "practice_observation": "Practice observation",
     "partner_feedback": "Partner feedback",
+    "staff_feedback": "Feedback from staff",
     "other": "Other",
 }
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selfassess.data.linked import AuthorityFigures, LinkedFigure, disagreement, place_text
-from selfassess.data.published import Figure, Number
+from selfassess.data.published import Figure, Number, figure_text
 from selfassess.model.framework import Framework
 from selfassess.views.render import plain, user_line
 
@@ -27,11 +27,11 @@ DIRECTION_WORDS = {"higher": "higher is better", "lower": "lower is better", "ne
 
 
 def format_value(value: Number | None, unit: str, *, with_unit: bool = True) -> str:
-    """ "19.8%", "412.3", "16.2 cases" (as published: medians may have two decimals);
-    ``MISSING`` for no figure."""
+    """ "19.8%", "412.3", "16.2 cases"; ``MISSING`` for no figure. One decimal place, as
+    published and as every export shows them (``figure_text``)."""
     if value is None:
         return MISSING
-    number = f"{value:,}"
+    number = figure_text(value)
     if unit == "%":
         return f"{number}%"
     if unit == "cases" and with_unit:

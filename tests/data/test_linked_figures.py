@@ -334,7 +334,9 @@ def test_sparkline_and_values() -> None:
     assert sparkline([None, None]) == "··"
     assert sparkline([5, 5]) == "▅▅"
     assert format_value(None, "%") == "not published"
-    assert format_value(19.95, "%") == "19.95%"
+    assert format_value(19.95, "%") == "20.0%"  # as every export shows it: one decimal
+    assert format_value(11.15, "%") == "11.2%" and format_value(11.14, "%") == "11.1%"
+    assert format_value(18.0, "cases") == "18.0 cases" and format_value(18, "%") == "18%"
     assert format_value(1234.5, "per 10,000") == "1,234.5"
     assert format_value(17.1, "cases") == "17.1 cases"
 
