@@ -13,7 +13,9 @@ is one that was not meant as a framework or assessment, and a screenful says so.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="assessment or framework files (.toml) to check"
+    )
 
 
 def run(args: argparse.Namespace, io: Consoles) -> int:
