@@ -61,6 +61,25 @@ async def test_evidence_action_and_notes_each_have_a_key_in_the_footer(
         assert isinstance(app.screen, EvidenceDialog)
 
 
+async def test_while_typing_notes_the_footer_offers_only_keys_that_do_not_type(
+    app_for: AppFactory, assessment_path: Path
+) -> None:
+    app = app_for(assessment_path)
+    async with app.run_test(size=(200, 36)) as pilot:  # room for every key
+        before = footer_text(app)
+        assert "? Help" in before and "/ Filter" in before
+        await pilot.press("o")
+        await pilot.pause()
+        typing = footer_text(app)
+        assert "? Help" not in typing and "/ Filter" not in typing  # "?" and "/" type
+        assert "f1 Help" in typing and "^s Save" in typing  # these still work
+        await pilot.press("question_mark")
+        assert app.screen.query_one("#notes", TextArea).text.endswith("?")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "? Help" in footer_text(app)
+
+
 # --- 2. moving on, and coming back to where one left off ------------------------------------
 
 

@@ -9,14 +9,15 @@ palette's key (which reaches everything) always kept at the right.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
+from textual.keys import format_key, key_to_character
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from selfassess.views.render import plain
 
@@ -39,6 +40,11 @@ class FooterItem:
 
     def width(self, short: bool) -> int:
         return len(self.keys) + 1 + len(self.short if short else self.words)
+
+
+def _types(key: str) -> bool:
+    """Whether pressing ``key`` in a text field types a character ("r", "slash", "space")."""
+    return "+" not in key and (key_to_character(key) is not None or len(format_key(key)) == 1)
 
 
 class KeyFooter(Static):
@@ -84,6 +90,11 @@ class KeyFooter(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        # what a key does depends on the focus too (a text field types most of them)
+        self.watch(self.screen, "focused", self._focus_changed, init=False)
+
+    def _focus_changed(self) -> None:
+        self.refresh()
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
@@ -98,8 +109,16 @@ class KeyFooter(Static):
         seen: set[str] = set()
         palette: FooterItem | None = None
         app = self.app
+        # In a text field a key that types a character types it: such keys are not offered
+        # there (F1 still opens help; "?" is typed).
+        typing = isinstance(self.screen.focused, Input | TextArea)
         for active in self.screen.active_bindings.values():
             binding = active.binding
+            if typing:  # one key each here: Textual lists "f1,question_mark" as two
+                if _types(binding.key):
+                    continue
+                if binding.key_display and _types(binding.key_display):
+                    binding = replace(binding, key_display=None)  # "?" for F1's help: say "f1"
             action = self._namespaced(binding.action, active.node)
             if binding.key == app.COMMAND_PALETTE_BINDING.split(",")[0] or (
                 binding.action == "command_palette"
