@@ -10,19 +10,20 @@ from pathlib import Path
 from selfassess.commands.common import EXIT_BAD_INPUT, EXIT_OK, Command, Consoles, shown_argument
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z")
+_LABEL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?\Z")
 
 
 def host_address(value: str) -> str:
     """An argparse type: an address to listen on, as an IP address or a computer's name
-    (letters, digits and hyphens in dot-separated parts, as names on a network are)."""
+    (letters, digits, hyphens and underscores in dot-separated parts, as names on a network
+    are), in lower case."""
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
         pass
-    name = value[:-1] if value.endswith(".") else value
+    name = (value[:-1] if value.endswith(".") else value).lower()  # "LOCALHOST." is localhost
     if 0 < len(name) <= 253 and all(_LABEL.match(label) for label in name.split(".")):
-        return value
+        return name
     raise argparse.ArgumentTypeError(
         f'"{shown_argument(value)}" is not an address: give this computer\'s name or an IP '
         "address, such as 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on)"

@@ -510,8 +510,8 @@ class _Writer:
             names = _words_list([clean_text(ind.label) for ind in later])
             muted(
                 self.doc.add_paragraph(),
-                f"Not shown: {names} — the dataset holds no figure for "
-                f"{self.day.year if self.day else 'that time'} or before.",
+                f"Not shown: {names} — no figures were published for "
+                f"{self.day.year if self.day else 'that time'} or earlier.",
             )
         kept = [(ind, figures_then) for ind, figures_then in dated if figures_then is not None]
         if not kept:
@@ -683,7 +683,11 @@ def _year_for(ind: IndicatorFigures, day: datetime.date | None) -> tuple[Any, ..
     all with no date); None when every figure is later, as it would misstate the picture then."""
     if day is None:
         return ind.year, ind.value, ind.neighbours_median, ind.england
-    fitting = [y for y in ind.series if y.year <= day.year and y.value is not None]
+    fitting = [
+        y
+        for y in ind.series
+        if y.year <= day.year and (y.value, y.neighbours_median, y.england) != (None, None, None)
+    ]
     if not fitting:
         return None
     y = fitting[-1]

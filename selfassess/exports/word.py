@@ -65,8 +65,10 @@ def clean_text(value: str | None, *, single_line: bool = True) -> str:
 
 def _clean_string(value: str) -> str:
     """A framework's or assessment's text as a document may hold it: no control or format
-    characters (escape sequences, bidirectional overrides), and nothing XML cannot store."""
-    return _NOT_XML.sub("", plain(value))
+    characters (escape sequences, bidirectional overrides), and nothing XML cannot store.
+    Text that was nothing else (a title of zero-width spaces) reads "(blank)"."""
+    cleaned = _NOT_XML.sub("", plain(value))
+    return cleaned if cleaned.strip() or not value.strip() else "(blank)"
 
 
 def _has_bad(value: object) -> bool:

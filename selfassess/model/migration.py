@@ -66,8 +66,8 @@ def migrate(assessment: Assessment, target: Framework) -> tuple[Assessment, Migr
                 grade = target.grade_by_id[gid].label if gid in target.grade_by_id else gid
                 report.dropped.append(
                     f"the published grade for {jid.replace('_', ' ')} "
-                    f"({grade.replace('_', ' ').lower()}): {target.id} {target.version} has no "
-                    "such judgement"
+                    f"({grade.replace('_', ' ').lower()}): there is no such judgement in "
+                    f"{target.title}"
                 )
         areas = []
         for area in published.areas_for_improvement:

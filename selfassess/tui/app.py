@@ -53,6 +53,8 @@ READ_ONLY = "read-only"
 AUTOSAVE_SECONDS = 5.0
 """How often unsaved work is copied to the recovery file beside the assessment."""
 DARK, LIGHT = "textual-dark", "textual-light"
+SHARED_ADVICE = "Ask the person who shared this page to put it right, then reload the page."
+"""What to do in a browser tab of ``serve FILE``, which can reach no other file."""
 
 
 def bundled_choices() -> list[FrameworkChoice]:
@@ -272,7 +274,18 @@ class SelfAssessApp(App[int]):
         if not path.is_absolute():
             path = self.cwd / path
         result = session.read(path, missing_is_new=from_command_line)
-        if isinstance(result, Missing):
+        if self.confined and isinstance(result, Missing | FileProblem):
+            self._show_nothing_open()
+            self.push_screen(
+                ErrorDialog(
+                    "This file could not be opened",
+                    f"{path.name} is no longer where it was shared from."
+                    if isinstance(result, Missing)
+                    else result.message,
+                    f"{path.name} has not been changed. {SHARED_ADVICE}",
+                )
+            )
+        elif isinstance(result, Missing):
             self.show_start(
                 new_path=path,
                 notice=f"{path} does not exist yet. To start a new assessment in it, choose "
@@ -514,7 +527,12 @@ class SelfAssessApp(App[int]):
             self.notify(
                 plain(
                     f"{opened.path.name} is open read-only because a colleague has it open, so "
-                    "it is not saved. Close it and open it again to take it over."
+                    "it is not saved. "
+                    + (
+                        "Reload the page to open it again (once they have closed it)."
+                        if self.confined
+                        else "Close it and open it again to take it over."
+                    )
                 ),
                 title="Read-only",
                 severity="warning",

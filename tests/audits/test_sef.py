@@ -149,4 +149,4 @@ def test_no_figure_from_after_the_documents_date_is_shown(
     assert years and max(years) <= 2018
     missing = [p.text for p in document.paragraphs if p.text.startswith("Not shown: ")]
     assert any("Children looked after at 31 March per 10,000 children" in m for m in missing)
-    assert all(m.endswith("no figure for 2018 or before.") for m in missing)
+    assert all(m.endswith("no figures were published for 2018 or earlier.") for m in missing)

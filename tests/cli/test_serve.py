@@ -92,6 +92,15 @@ def test_usual_addresses_are_accepted(host: str) -> None:
     assert host_address(host) == host
 
 
+def test_this_computer_s_name_in_capitals_is_still_this_computer(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from selfassess.commands.serve import host_address
+
+    assert host_address("LOCALHOST.") == "localhost"
+    assert host_address("QA_LAPTOP") == "qa_laptop"
+
+
 def test_each_tab_runs_the_app_with_this_python() -> None:
     assert shlex.split(tab_command()) == [sys.executable, "-m", "selfassess.serve.tab"]
 

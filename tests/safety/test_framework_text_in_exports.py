@@ -94,3 +94,15 @@ def test_a_long_inspectorate_name_does_not_stop_the_word_export(
     with zipfile.ZipFile(out) as package:
         core = package.read("docProps/core.xml").decode("utf-8")
     assert "Joint Inspectorate" in core  # in the document's properties, shortened
+
+
+def test_a_title_of_invisible_characters_does_not_stop_the_word_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _assessment(
+        tmp_path, FRAMEWORK.replace('title = "Tiny test framework"', 'title = "\\u200b\\u2066"')
+    )
+    out = tmp_path / "report.docx"
+    assert main(["report", str(path), "--format", "docx", "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as package:
+        assert "(blank)" in package.read("word/document.xml").decode("utf-8")

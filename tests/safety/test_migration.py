@@ -90,7 +90,7 @@ def test_a_published_grade_with_nowhere_to_go_is_listed_in_words() -> None:
     )
     migrated, report = migrate(made, new)
     assert report.dropped == [
-        f"the published grade for children in care and care leavers (good): ilacs-2023 "
-        f"{new.version} has no such judgement"
+        "the published grade for children in care and care leavers (good): there is no such "
+        f"judgement in {new.title}"
     ]
     assert migrated.published is not None and migrated.published.grades == {}

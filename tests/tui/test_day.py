@@ -73,6 +73,7 @@ async def test_while_typing_notes_the_footer_offers_only_keys_that_do_not_type(
         typing = footer_text(app)
         assert "? Help" not in typing and "/ Filter" not in typing  # "?" and "/" type
         assert "f1 Help" in typing and "^s Save" in typing  # these still work
+        assert "esc " in typing  # and the way back to the list
         await pilot.press("question_mark")
         assert app.screen.query_one("#notes", TextArea).text.endswith("?")
         await pilot.press("escape")

@@ -88,5 +88,19 @@ async def test_a_served_file_that_cannot_be_read_is_explained_over_nothing_else(
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorDialog)
+        assert "Ask the person who shared this page" in app.screen.advice
+        assert "Open another file" not in app.screen.advice  # a served tab cannot
         assert isinstance(app.screen_stack[-2], NothingOpenScreen)
         assert not any(isinstance(s, StartScreen) for s in app.screen_stack)
+
+
+async def test_a_served_file_that_went_away_is_not_offered_to_be_created(
+    app_for: AppFactory, work: Path
+) -> None:
+    app = app_for(work / "gone.toml", confined=True)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert "gone.toml is no longer where it was shared from" in app.screen.message
+        assert isinstance(app.screen_stack[-2], NothingOpenScreen)
+    assert not (work / "gone.toml").exists()

@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
-from textual.keys import format_key, key_to_character
+from textual.keys import Keys, format_key, key_to_character
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
@@ -42,9 +42,16 @@ class FooterItem:
         return len(self.keys) + 1 + len(self.short if short else self.words)
 
 
+_SPECIAL_KEYS = frozenset(key.value for key in Keys) - {"space"}
+"""Keys that type nothing (Esc, Enter, Tab, the arrows, F1…), whatever symbol shows them."""
+
+
 def _types(key: str) -> bool:
     """Whether pressing ``key`` in a text field types a character ("r", "slash", "space")."""
-    return "+" not in key and (key_to_character(key) is not None or len(format_key(key)) == 1)
+    if "+" in key or key in _SPECIAL_KEYS:
+        return False
+    character = key_to_character(key) or format_key(key)
+    return len(character) == 1 and (character.isprintable() or character == " ")
 
 
 class KeyFooter(Static):
