@@ -42,21 +42,6 @@ OVER_AN_INPUT = {
     "actions": ["actions", "a.toml", "-o", "a.toml"],
     "merge-force": ["merge", "a.toml", "b.toml", "-o", "a.toml", "--force"],
     "migrate": ["migrate", "a.toml", "-o", "a.toml", "--framework", "fw.toml"],
-}
-
-
-@pytest.mark.parametrize("name", OVER_AN_INPUT)
-def test_no_command_writes_over_one_of_its_inputs(
-    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
-) -> None:
-    monkeypatch.chdir(folder)
-    before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    code, shown = run(OVER_AN_INPUT[name], capsys)
-    assert code == 2, shown
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no .bak either
-
-
-OVER_AN_ASSESSMENT = {
     # an assessment the command does not read, and the copy of one's previous version
     "import-report-csv": ["import-report", "report.txt", "--csv", "b.toml"],
     "actions-over-a-backup": ["actions", "a.toml", "-o", "a.toml.bak"],
@@ -64,8 +49,8 @@ OVER_AN_ASSESSMENT = {
 }
 
 
-@pytest.mark.parametrize("name", OVER_AN_ASSESSMENT)
-def test_no_report_is_written_over_an_assessment_or_its_backup(
+@pytest.mark.parametrize("name", OVER_AN_INPUT)
+def test_no_command_writes_over_an_input_an_assessment_or_its_backup(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     monkeypatch.chdir(folder)
@@ -73,10 +58,10 @@ def test_no_report_is_written_over_an_assessment_or_its_backup(
     for backup in ("a.toml.bak", "b.toml.bak"):
         (folder / backup).write_text(ASSESSMENT, encoding="utf-8")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    code, shown = run(OVER_AN_ASSESSMENT[name], capsys)
+    code, shown = run(OVER_AN_INPUT[name], capsys)
     assert code == 2, shown
-    assert "nothing was changed" in shown
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert "nothing was changed" in shown or "already exists" in shown, shown
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no .bak either
 
 
 @pytest.mark.parametrize("port", ["99999", "65536", "0", "-1", "eighty", ESCAPE])
