@@ -282,7 +282,9 @@ class SelfAssessApp(App[int]):
                     f"{path.name} is no longer where it was shared from."
                     if isinstance(result, Missing)
                     else result.message,
-                    f"{path.name} has not been changed. {SHARED_ADVICE}",
+                    SHARED_ADVICE
+                    if isinstance(result, Missing)
+                    else f"{path.name} has not been changed. {SHARED_ADVICE}",
                 )
             )
         elif isinstance(result, Missing):
