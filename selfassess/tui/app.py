@@ -275,17 +275,14 @@ class SelfAssessApp(App[int]):
             path = self.cwd / path
         result = session.read(path, missing_is_new=from_command_line)
         if self.confined and isinstance(result, Missing | FileProblem):
+            # no start screen to offer creating it, or another file, in a served tab
+            if isinstance(result, Missing):
+                message, advice = f"{path.name} is no longer where it was shared from.", ""
+            else:
+                message, advice = result.message, f"{path.name} has not been changed. "
             self._show_nothing_open()
             self.push_screen(
-                ErrorDialog(
-                    "This file could not be opened",
-                    f"{path.name} is no longer where it was shared from."
-                    if isinstance(result, Missing)
-                    else result.message,
-                    SHARED_ADVICE
-                    if isinstance(result, Missing)
-                    else f"{path.name} has not been changed. {SHARED_ADVICE}",
-                )
+                ErrorDialog("This file could not be opened", message, advice + SHARED_ADVICE)
             )
         elif isinstance(result, Missing):
             self.show_start(
